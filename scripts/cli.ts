@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+/**
+ * The `altcraft-albato` command line. Each command lives in its own file under `commands/` and loads its
+ * heavy stages only when it runs, so `validate` of one file starts about as fast as Node itself.
+ */
+import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { EXIT_CANNOT_RUN } from "./errors.js";
+import { registerCommands } from "./commands/index.js";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
+const program = new Command("altcraft-albato")
+  .description("The Altcraft app for Albato, as code: validate hooks, build the app package, review releases.")
+  .version(version)
+  .showHelpAfterError("(run with --help for usage)")
+  .exitOverride();
+
+registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version end with code 0; usage mistakes are "could not do its job" (2), not commander's 1.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_CANNOT_RUN;
+  } else {
+    throw error;
+  }
+}

@@ -1,0 +1,101 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { CannotRunError } from "../errors.js";
+import { EVENT_TYPES } from "../event-types.js";
+import { parseJsonText } from "./json-file.js";
+import type { JsonSchema } from "./json-schema.js";
+import { resolveSchema } from "./resolve-refs.js";
+
+/** A schema file as written, with its repo-relative path and its `$id`. */
+export interface SchemaDocument {
+  /** Path relative to the project root, with forward slashes (e.g. `schemas/events/click.schema.json`). */
+  file: string;
+  id: string;
+  json: JsonSchema;
+  /** The raw file text (hashed for caches and copied into the package as is). */
+  text: string;
+}
+
+/** One event type's schema: as written, and resolved (every `$ref` inlined, every `allOf` merged). */
+export interface EventSchema {
+  eventType: string;
+  document: SchemaDocument;
+  resolved: JsonSchema;
+}
+
+export interface LoadedSchemas {
+  /** Every `*.schema.json` under `schemas/`, by `$id`, sorted by file path. */
+  documents: Map<string, SchemaDocument>;
+  /** One entry per event type, in the order of `EVENT_TYPES`. */
+  events: Map<string, EventSchema>;
+}
+
+export const SCHEMA_ID_BASE = "https://altcraft-albato.dev/";
+
+async function listSchemaFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await listSchemaFiles(path)));
+    else if (entry.name.endsWith(".schema.json")) found.push(path);
+  }
+  return found.sort();
+}
+
+export function toPosix(path: string): string {
+  return path.split(sep).join("/");
+}
+
+/** Read every schema under `<root>/schemas`, check each has the `$id` its path implies. */
+export async function readSchemaDocuments(root: string): Promise<Map<string, SchemaDocument>> {
+  const documents = new Map<string, SchemaDocument>();
+  for (const path of await listSchemaFiles(join(root, "schemas"))) {
+    const file = toPosix(relative(root, path));
+    const text = await readFile(path, "utf8");
+    const json = parseJsonText(text, file);
+    if (typeof json !== "object" || json === null || Array.isArray(json)) {
+      throw new CannotRunError("a schema must be a JSON object", { file, pointer: "" });
+    }
+    const schema = json as JsonSchema;
+    const expectedId = SCHEMA_ID_BASE + file;
+    if (schema.$id !== expectedId) {
+      throw new CannotRunError(`"$id" must be "${expectedId}" (found ${JSON.stringify(schema.$id)})`, {
+        file,
+        pointer: "/$id",
+      });
+    }
+    documents.set(expectedId, { file, id: expectedId, json: schema, text });
+  }
+  return documents;
+}
+
+/** Load every schema and resolve one per event type of the registry; report missing or stray ones. */
+export async function loadSchemas(root: string): Promise<LoadedSchemas> {
+  const documents = await readSchemaDocuments(root);
+  const events = new Map<string, EventSchema>();
+  const known = new Set(EVENT_TYPES.map((info) => info.type));
+  for (const document of documents.values()) {
+    const match = /^schemas\/events\/(.+)\.schema\.json$/.exec(document.file);
+    if (match && !known.has(match[1]!)) {
+      throw new CannotRunError(
+        `no event type "${match[1]}" in scripts/event-types.ts; add it there or remove the schema`,
+        { file: document.file },
+      );
+    }
+  }
+  for (const { type } of EVENT_TYPES) {
+    const file = `schemas/events/${type}.schema.json`;
+    const document = documents.get(SCHEMA_ID_BASE + file);
+    if (!document) throw new CannotRunError(`missing schema for event type "${type}"`, { file });
+    const resolved = resolveSchema(document, documents);
+    const constant = resolved.properties?.event_type?.const;
+    if (constant !== type) {
+      throw new CannotRunError(`"event_type" must be { "const": "${type}" } (found ${JSON.stringify(constant)})`, {
+        file,
+        pointer: "/properties/event_type/const",
+      });
+    }
+    events.set(type, { eventType: type, document, resolved });
+  }
+  return { documents, events };
+}
