@@ -18,6 +18,8 @@ function followFragment(schema: JsonSchema, fragment: string): JsonSchema | unde
 /** Merge two already-resolved schemas: properties merge deeply, `required` unions, `b`'s keywords win. */
 export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
   const merged: JsonSchema = { ...a, ...b };
+  // A constant narrows a shared property (event_type); the shared examples would then be wrong.
+  if (b.const !== undefined && b.examples === undefined) delete merged.examples;
   if (a.properties || b.properties) {
     const properties: Record<string, JsonSchema> = { ...a.properties };
     for (const [key, value] of Object.entries(b.properties ?? {})) {

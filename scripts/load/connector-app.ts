@@ -1,0 +1,135 @@
+/** `connector/app.yaml`: the app's identity, links, logo, connection fields and trigger groups. */
+import { isSeq, type ParsedNode } from "yaml";
+import {
+  CONNECTION_FIELD_TYPES,
+  type ConnectorApp,
+  type ConnectorConnectionField,
+} from "../model/connector.js";
+import { didYouMean } from "./nearest-key.js";
+import type { YamlReader } from "./yaml-file.js";
+
+/** Latin letters and digits, starting with a letter: what Albato accepts as a code. */
+export const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** semver.org's grammar (major.minor.patch, optional pre-release and build). */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+export interface AppYaml {
+  app: ConnectorApp;
+  authorization: "none";
+  connectionFields: ConnectorConnectionField[];
+  groups: string[];
+  /** Nodes later checks point at. */
+  nodes: { logo: ParsedNode | null | undefined; groups: ParsedNode | null | undefined };
+}
+
+function httpsUrl(reader: YamlReader, node: ParsedNode | null | undefined, what: string): string {
+  const text = reader.string(node, what);
+  if (text === undefined) return "";
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url?.protocol !== "https:") reader.report(node, `${what}: expected an https:// URL, found "${text}"`);
+  return text;
+}
+
+function readConnectionField(reader: YamlReader, node: ParsedNode): ConnectorConnectionField | undefined {
+  const what = "connection field";
+  const keys = reader.mapping(node, what, {
+    required: ["code", "type", "required_when_creating", "required_when_editing"],
+  });
+  if (!keys) return undefined;
+  const code = reader.string(keys.code, "code", node) ?? "";
+  if (code && !CODE_PATTERN.test(code)) {
+    reader.report(keys.code, `connection field code "${code}" must be Latin letters and digits, starting with a letter`);
+  }
+  const type = reader.string(keys.type, "type", node) ?? "";
+  const types: readonly string[] = CONNECTION_FIELD_TYPES;
+  if (type && !types.includes(type)) {
+    reader.report(keys.type, `type: unknown connection field type "${type}"${didYouMean(type, types)} (known: ${types.join(", ")})`);
+  }
+  return {
+    code,
+    type: type as ConnectorConnectionField["type"],
+    requiredWhenCreating: reader.boolean(keys.required_when_creating, "required_when_creating", node) ?? false,
+    requiredWhenEditing: reader.boolean(keys.required_when_editing, "required_when_editing", node) ?? false,
+    place: reader.place(node),
+  };
+}
+
+function readConnectionFields(reader: YamlReader, node: ParsedNode | null | undefined): ConnectorConnectionField[] {
+  const fields: ConnectorConnectionField[] = [];
+  for (const item of reader.list(node, "connection_fields") ?? []) {
+    const field = readConnectionField(reader, item);
+    if (!field) continue;
+    if (fields.some((other) => other.code === field.code)) {
+      reader.report(item, `connection field code "${field.code}" is used twice`);
+    }
+    fields.push(field);
+  }
+  const webhooks = fields.filter((field) => field.type === "Webhook");
+  if (isSeq(node) && webhooks.length !== 1) {
+    reader.report(node, `connection_fields: expected exactly one field of type Webhook (webhook triggers need it), found ${webhooks.length}`);
+  }
+  return fields;
+}
+
+function readGroups(reader: YamlReader, node: ParsedNode | null | undefined): string[] {
+  const groups: string[] = [];
+  for (const item of reader.list(node, "groups") ?? []) {
+    const group = reader.string(item, "group code", node);
+    if (group === undefined) continue;
+    if (!CODE_PATTERN.test(group)) {
+      reader.report(item, `group code "${group}" must be Latin letters and digits, starting with a letter`);
+    } else if (groups.includes(group)) {
+      reader.report(item, `group "${group}" is listed twice`);
+    } else {
+      groups.push(group);
+    }
+  }
+  if (isSeq(node) && node.items.length === 0) reader.report(node, "groups: list at least one group");
+  return groups;
+}
+
+export function readAppYaml(reader: YamlReader): AppYaml {
+  const root = reader.yaml.contents;
+  const keys =
+    reader.mapping(root, "app.yaml", {
+      required: ["code", "version", "website", "docs_url", "logo", "categories", "authorization", "connection_fields", "groups"],
+    }) ?? {};
+  const code = reader.string(keys.code, "code", root) ?? "";
+  if (code && !CODE_PATTERN.test(code)) {
+    reader.report(keys.code, `code "${code}" must be Latin letters and digits, starting with a letter`);
+  }
+  const version = reader.string(keys.version, "version", root) ?? "";
+  if (version && !SEMVER.test(version)) {
+    reader.report(keys.version, `version "${version}" is not a semantic version (expected e.g. 1.2.0)`);
+  }
+  const authorization = reader.string(keys.authorization, "authorization", root);
+  if (authorization !== undefined && authorization !== "none") {
+    reader.report(keys.authorization, `authorization: expected "none" (Altcraft action hooks carry no credentials), found "${authorization}"`);
+  }
+  const categories = reader.stringList(keys.categories, "categories", root) ?? [];
+  if (isSeq(keys.categories) && keys.categories.items.length === 0) {
+    reader.report(keys.categories, "categories: list at least one category");
+  }
+  return {
+    app: {
+      code,
+      version,
+      website: httpsUrl(reader, keys.website, "website"),
+      docsUrl: httpsUrl(reader, keys.docs_url, "docs_url"),
+      logo: reader.string(keys.logo, "logo", root) ?? "",
+      categories,
+      place: reader.place(root),
+    },
+    authorization: "none",
+    connectionFields: readConnectionFields(reader, keys.connection_fields),
+    groups: readGroups(reader, keys.groups),
+    nodes: { logo: keys.logo, groups: keys.groups },
+  };
+}

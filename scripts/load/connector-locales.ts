@@ -1,0 +1,162 @@
+/**
+ * `connector/locales/<locale>.yaml`: every text an Albato user reads, keyed by stable ids (connection
+ * field code, group code, trigger code, schema field path). Each locale must label every connection
+ * field, group and trigger the definition has; an unknown id is a typo or a leftover and is reported with
+ * the nearest valid id.
+ */
+import type { ParsedNode, Scalar } from "yaml";
+import type { Place } from "../errors.js";
+import type { LocaleLabels } from "../model/connector.js";
+import type { Locale } from "../model/manifest.js";
+import { FIELD_PATH_PATTERN } from "./connector-triggers.js";
+import { didYouMean } from "./nearest-key.js";
+import type { YamlReader } from "./yaml-file.js";
+
+/** The ids the definition has, which every locale must label. */
+export interface ExpectedLabels {
+  connection: readonly string[];
+  groups: readonly string[];
+  triggers: readonly string[];
+}
+
+/** Reads one locale file, remembering the line of every key for later messages. */
+class LocaleFileReader {
+  readonly lines: Record<string, number> = {};
+  private readonly keyNodes = new Map<string, Scalar>();
+
+  constructor(readonly reader: YamlReader) {}
+
+  remember(path: string, keyNode: Scalar): void {
+    this.lines[path] = this.reader.line(keyNode);
+    this.keyNodes.set(path, keyNode);
+  }
+
+  /** Where a missing label belongs: at its nearest ancestor key that exists, else the top of the file. */
+  placeForMissing(path: string): Place {
+    const parts = path.split(".");
+    for (let length = parts.length - 1; length > 0; length--) {
+      const keyNode = this.keyNodes.get(parts.slice(0, length).join("."));
+      if (keyNode) return this.reader.place(keyNode);
+    }
+    return { file: this.reader.file, line: 1, column: 1 };
+  }
+
+  missing(path: string): void {
+    this.reader.problems.push({ place: this.placeForMissing(path), message: `missing label ${path}` });
+  }
+
+  /** A fixed set of text labels under `prefix` (e.g. `name` and `hint` of a connection field). */
+  texts<K extends string>(node: ParsedNode | null | undefined, prefix: string, keys: readonly K[]): Record<K, string> {
+    const texts = {} as Record<K, string>;
+    for (const key of keys) texts[key] = "";
+    for (const entry of this.reader.entries(node, prefix) ?? []) {
+      const path = `${prefix}.${entry.key}`;
+      if (!(keys as readonly string[]).includes(entry.key)) {
+        this.reader.report(entry.keyNode, `${prefix}: unknown key "${entry.key}"${didYouMean(entry.key, keys)}`);
+        continue;
+      }
+      this.remember(path, entry.keyNode);
+      texts[entry.key as K] = this.reader.string(entry.value, path, entry.keyNode) ?? "";
+    }
+    if (node !== undefined && node !== null) {
+      for (const key of keys) if (!(`${prefix}.${key}` in this.lines)) this.missing(`${prefix}.${key}`);
+    }
+    return texts;
+  }
+
+  /** Labels keyed by the ids the definition has (`connection`, `triggers`), each a set of texts. */
+  byId<K extends string>(
+    node: ParsedNode | null | undefined,
+    section: string,
+    ids: readonly string[],
+    keys: readonly K[],
+    kind: string,
+  ): Record<string, Record<K, string>> {
+    const labels: Record<string, Record<K, string>> = {};
+    for (const entry of this.reader.entries(node, section) ?? []) {
+      if (!ids.includes(entry.key)) {
+        this.reader.report(entry.keyNode, `${section}: label for unknown ${kind} "${entry.key}"${didYouMean(entry.key, ids)}`);
+        continue;
+      }
+      this.remember(`${section}.${entry.key}`, entry.keyNode);
+      labels[entry.key] = this.texts(entry.value, `${section}.${entry.key}`, keys);
+    }
+    for (const id of ids) {
+      if (!(id in labels)) for (const key of keys) this.missing(`${section}.${id}.${key}`);
+    }
+    return labels;
+  }
+
+  groups(node: ParsedNode | null | undefined, ids: readonly string[]): Record<string, string> {
+    const labels: Record<string, string> = {};
+    for (const entry of this.reader.entries(node, "groups") ?? []) {
+      if (!ids.includes(entry.key)) {
+        this.reader.report(entry.keyNode, `groups: label for unknown group "${entry.key}"${didYouMean(entry.key, ids)}`);
+        continue;
+      }
+      this.remember(`groups.${entry.key}`, entry.keyNode);
+      labels[entry.key] = this.reader.string(entry.value, `groups.${entry.key}`, entry.keyNode) ?? "";
+    }
+    for (const id of ids) if (!(id in labels)) this.missing(`groups.${id}`);
+    return labels;
+  }
+
+  /** Field labels: any schema path (completeness against the schemas is a build check). */
+  fields(node: ParsedNode | null | undefined): Record<string, string> {
+    const labels: Record<string, string> = {};
+    for (const entry of this.reader.entries(node, "fields") ?? []) {
+      if (!FIELD_PATH_PATTERN.test(entry.key)) {
+        this.reader.report(entry.keyNode, `fields: "${entry.key}" is not a field path (expected e.g. event_data.link_url or subscription[].channel)`);
+        continue;
+      }
+      this.remember(`fields.${entry.key}`, entry.keyNode);
+      labels[entry.key] = this.reader.string(entry.value, `fields.${entry.key}`, entry.keyNode) ?? "";
+    }
+    return labels;
+  }
+
+  /** Two triggers (or groups, or connection fields) with the same name would be indistinguishable in Albato. */
+  unique(labels: Record<string, string>, section: string, what: string): void {
+    const firstByText = new Map<string, string>();
+    for (const [id, text] of Object.entries(labels)) {
+      if (!text) continue;
+      const first = firstByText.get(text.toLowerCase());
+      if (first === undefined) {
+        firstByText.set(text.toLowerCase(), id);
+        continue;
+      }
+      const path = `${section}.${id}${what ? `.${what}` : ""}`;
+      const node = this.keyNodes.get(path);
+      this.reader.report(node, `${path}: "${text}" is already the ${what || "name"} of ${section}.${first}; every one must be distinguishable`);
+    }
+  }
+}
+
+export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: ExpectedLabels): LocaleLabels {
+  const root = reader.yaml.contents;
+  const keys =
+    reader.mapping(root, `${locale}.yaml`, {
+      required: ["app", "authorization", "connection", "groups", "triggers", "fields"],
+    }) ?? {};
+  const file = new LocaleFileReader(reader);
+  for (const entry of reader.entries(root, `${locale}.yaml`) ?? []) file.remember(entry.key, entry.keyNode);
+  const connection = file.byId(keys.connection, "connection", expected.connection, ["name", "hint"] as const, "connection field");
+  const triggers = file.byId(keys.triggers, "triggers", expected.triggers, ["name", "description"] as const, "trigger");
+  const groups = file.groups(keys.groups, expected.groups);
+  const pick = <K extends string>(labels: Record<string, Record<K, string>>, key: K) =>
+    Object.fromEntries(Object.entries(labels).map(([id, texts]) => [id, texts[key]]));
+  file.unique(pick(triggers, "name"), "triggers", "name");
+  file.unique(pick(connection, "name"), "connection", "name");
+  file.unique(groups, "groups", "");
+  return {
+    locale,
+    file: reader.file,
+    app: file.texts(keys.app, "app", ["name", "description"] as const),
+    authorization: file.texts(keys.authorization, "authorization", ["name"] as const),
+    connection,
+    groups,
+    triggers,
+    fields: file.fields(keys.fields),
+    lines: file.lines,
+  };
+}
