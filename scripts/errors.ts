@@ -46,3 +46,41 @@ export type UserError = CannotRunError | FoundWantingError;
 export function isUserError(error: unknown): error is UserError {
   return error instanceof CannotRunError || error instanceof FoundWantingError;
 }
+
+/** One problem found while reading or checking a definition. */
+export interface Problem {
+  place: Place;
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${formatPlace(problem.place)}: ${problem.message}`;
+}
+
+/** Problems in file, line, column order (then by text), duplicates dropped, so output is deterministic. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const byKey = new Map<string, Problem>();
+  for (const problem of problems) byKey.set(formatProblem(problem), problem);
+  return [...byKey.values()].sort(
+    (a, b) =>
+      (a.place.file < b.place.file ? -1 : a.place.file > b.place.file ? 1 : 0) ||
+      (a.place.line ?? 0) - (b.place.line ?? 0) ||
+      (a.place.column ?? 0) - (b.place.column ?? 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+/**
+ * Several problems at once (a definition is checked whole, so one run reports everything): exit 2.
+ * One problem reads as one line; several as a count, then one `file:line:col: message` line each.
+ */
+export class ProblemListError extends CannotRunError {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[], what = "the definition") {
+    const sorted = sortProblems(problems);
+    const lines = sorted.map(formatProblem);
+    super(lines.length === 1 ? lines[0]! : `${what} has ${lines.length} problems:\n${lines.join("\n")}`);
+    this.problems = sorted;
+    this.name = "ProblemListError";
+  }
+}

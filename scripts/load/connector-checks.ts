@@ -51,7 +51,7 @@ export async function checkTriggers(
   const known = EVENT_TYPES.map((info) => info.type);
   const covered = new Set<string>();
   await Promise.all(
-    triggers.entries.map(async ({ trigger, nodes }) => {
+    triggers.entries.map(async ({ trigger, nodes, duplicateEventType }) => {
       const { eventType, group, schema } = trigger;
       if (eventType) {
         covered.add(eventType);
@@ -62,6 +62,7 @@ export async function checkTriggers(
       if (group && !groups.includes(group)) {
         reader.report(nodes.group, `unknown group "${group}"${didYouMean(group, groups)}; groups are listed in connector/app.yaml`);
       }
+      if (duplicateEventType) return;
       if (schema) {
         const expected = `schemas/events/${eventType}.schema.json`;
         if (!isRepoPath(schema) || !(await isFile(join(root, schema)))) {
@@ -75,7 +76,7 @@ export async function checkTriggers(
   );
   for (const type of known) {
     if (!covered.has(type)) {
-      reader.report(triggers.listNode, `no trigger for event type "${type}" (every type in scripts/event-types.ts needs one)`, reader.yaml.contents);
+      reader.report(triggers.keyNode, `no trigger for event type "${type}" (every type in scripts/event-types.ts needs one)`, reader.yaml.contents);
     }
   }
 }

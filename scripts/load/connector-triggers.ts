@@ -3,7 +3,7 @@
  * checked from the file alone (shapes, code syntax, duplicates); `connector-checks.ts` checks them
  * against the registry, the groups and the files they name.
  */
-import type { ParsedNode } from "yaml";
+import type { ParsedNode, Scalar } from "yaml";
 import type { ConnectorTrigger } from "../model/connector.js";
 import { CODE_PATTERN } from "./connector-app.js";
 import type { YamlReader } from "./yaml-file.js";
@@ -14,6 +14,8 @@ export const FIELD_PATH_PATTERN = /^[A-Za-z_$][\w$-]*(\[\])?(\.[A-Za-z_$][\w$-]*
 /** A trigger with the YAML nodes its values came from, so cross-file checks can point at them. */
 export interface TriggerEntry {
   trigger: ConnectorTrigger;
+  /** Another trigger has the same event type: checks of files by event type would only repeat that. */
+  duplicateEventType: boolean;
   nodes: {
     entry: ParsedNode;
     code?: ParsedNode | null;
@@ -26,8 +28,8 @@ export interface TriggerEntry {
 
 export interface TriggersYaml {
   entries: TriggerEntry[];
-  /** The `triggers` list, where "no trigger for event type …" points. */
-  listNode: ParsedNode | null | undefined;
+  /** The `triggers` key, where "no trigger for event type …" points. */
+  keyNode: Scalar | undefined;
 }
 
 function readExclude(reader: YamlReader, node: ParsedNode | null | undefined): Record<string, string> {
@@ -78,6 +80,7 @@ function readTrigger(reader: YamlReader, node: ParsedNode): TriggerEntry | undef
   };
   return {
     trigger,
+    duplicateEventType: false,
     nodes: { entry: node, code: keys.code, eventType: keys.event_type, group: keys.group, schema: keys.schema, samples },
   };
 }
@@ -100,6 +103,7 @@ export function readTriggersYaml(reader: YamlReader): TriggersYaml {
     }
     const sameType = eventType ? firstByEventType.get(eventType) : undefined;
     if (sameType) {
+      entry.duplicateEventType = true;
       reader.report(
         entry.nodes.eventType,
         `duplicate event type "${eventType}": trigger "${sameType.trigger.code}" at line ${reader.line(sameType.nodes.entry)} already has it`,
@@ -109,5 +113,6 @@ export function readTriggersYaml(reader: YamlReader): TriggersYaml {
     }
     entries.push(entry);
   }
-  return { entries, listNode: keys.triggers };
+  const keyNode = reader.entries(root, "triggers.yaml")?.find((entry) => entry.key === "triggers")?.keyNode;
+  return { entries, keyNode };
 }

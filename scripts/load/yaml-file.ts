@@ -54,11 +54,16 @@ export async function readYamlFile(path: string, file: string): Promise<YamlFile
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new CannotRunError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CannotRunError(code === "ENOENT" ? "file not found" : `cannot read: ${code ?? (error as Error).message}`, {
       file,
     });
   }
   return parseYamlText(text, file);
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
 /** What a node is, in words, for "expected …, found …" messages. */
@@ -70,9 +75,11 @@ export function describeNode(node: ParsedNode | null | undefined): string {
   if (isScalar(node)) {
     const value = node.value;
     if (value === null) return "nothing";
-    if (typeof value === "string") return value === "" ? "an empty string" : "a string";
-    if (typeof value === "number" || typeof value === "bigint") return "a number";
-    if (typeof value === "boolean") return `${value}`;
+    if (typeof value === "string") return value === "" ? "an empty string" : `the string ${JSON.stringify(clip(value))}`;
+    // The source text, so "1.0" reads as written, not as the number 1.
+    const written = (node as Scalar & { source?: string }).source ?? String(value);
+    if (typeof value === "number" || typeof value === "bigint") return `the number ${written}`;
+    if (typeof value === "boolean") return written;
     return typeof value;
   }
   return "an unexpected value";

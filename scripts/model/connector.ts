@@ -42,30 +42,42 @@ export interface LocaleLabels {
   locale: Locale;
   file: string;
   app: { name: string; description: string };
+  /** The name of the authorization entity (e.g. "No authorization"). */
+  authorization: { name: string };
   connection: Record<string, { name: string; hint: string }>;
   groups: Record<string, string>;
   triggers: Record<string, { name: string; description: string }>;
   /** Field labels keyed by schema path, e.g. `event_data.link_url`, `subscription[].channel`. */
   fields: Record<string, string>;
-  /** Line of each key (`triggers.emailClicked.name`, `fields.event_data.ip` …) for messages. */
+  /**
+   * Line of each key, intermediate ones included (`triggers`, `triggers.emailLinkClicked`,
+   * `triggers.emailLinkClicked.name`, `fields.event_data.ip` …), for messages.
+   */
   lines: Record<string, number>;
 }
 
+export const CONNECTION_FIELD_TYPES = ["Webhook", "string", "password"] as const;
+
 export interface ConnectorConnectionField {
   code: string;
-  type: "Webhook" | "string" | "password";
+  type: (typeof CONNECTION_FIELD_TYPES)[number];
   requiredWhenCreating: boolean;
   requiredWhenEditing: boolean;
+  place: Place;
 }
 
 export interface ConnectorDefinition {
   root: string;
   app: ConnectorApp;
+  /** Action hooks carry no credentials, so the app asks for none. */
+  authorization: "none";
   connectionFields: ConnectorConnectionField[];
   /** Group codes in display order. */
   groups: string[];
   triggers: ConnectorTrigger[];
   locales: Record<Locale, LocaleLabels>;
+  /** Every file the definition was read from (repo-relative, sorted): YAML files and the logo, for cache keys. */
+  files: string[];
 }
 
 export type { Localized };

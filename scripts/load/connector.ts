@@ -1,0 +1,133 @@
+/**
+ * Load `connector/` (app.yaml, triggers.yaml, locales/*.yaml, the logo) into one checked model.
+ * Every problem is collected with its file and line and reported together: first malformed YAML (later
+ * checks would only add noise), then everything else in one run.
+ */
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { isScalar, isSeq } from "yaml";
+import { CannotRunError, formatPlace, ProblemListError, type Problem } from "../errors.js";
+import type { ConnectorDefinition, LocaleLabels } from "../model/connector.js";
+import { LOCALES, type Locale } from "../model/manifest.js";
+import { readAppYaml, type AppYaml } from "./connector-app.js";
+import { checkLogo, checkTriggers } from "./connector-checks.js";
+import { readLocaleYaml, type ExpectedLabels } from "./connector-locales.js";
+import { readTriggersYaml, type TriggersYaml } from "./connector-triggers.js";
+import { didYouMean } from "./nearest-key.js";
+import { readYamlFile, YamlReader, type YamlFile } from "./yaml-file.js";
+
+export const CONNECTOR_DIR = "connector";
+const APP_FILE = `${CONNECTOR_DIR}/app.yaml`;
+const TRIGGERS_FILE = `${CONNECTOR_DIR}/triggers.yaml`;
+const LOCALES_DIR = `${CONNECTOR_DIR}/locales`;
+
+/** A CannotRunError about one place, as a problem in the list. */
+function asProblem(error: unknown): Problem {
+  if (error instanceof CannotRunError && error.place) {
+    const prefix = `${formatPlace(error.place)}: `;
+    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    return { place: error.place, message };
+  }
+  throw error;
+}
+
+/** The locale files present, checking each name is a known locale and every locale has a file. */
+async function findLocaleFiles(root: string, problems: Problem[]): Promise<Map<Locale, string>> {
+  let names: string[] = [];
+  try {
+    names = (await readdir(join(root, LOCALES_DIR))).sort();
+  } catch {
+    names = [];
+  }
+  const found = new Map<Locale, string>();
+  const known: readonly string[] = LOCALES;
+  for (const name of names) {
+    const file = `${LOCALES_DIR}/${name}`;
+    const match = /^(.+)\.(yaml|yml)$/.exec(name);
+    if (!match) continue;
+    if (match[2] === "yml") {
+      problems.push({ place: { file }, message: `rename to ${match[1]}.yaml (locale files end in .yaml)` });
+    } else if (!known.includes(match[1]!)) {
+      problems.push({
+        place: { file },
+        message: `unknown locale "${match[1]}"${didYouMean(match[1]!, known)}; the locales are ${known.join(", ")}`,
+      });
+    } else {
+      found.set(match[1] as Locale, file);
+    }
+  }
+  for (const locale of LOCALES) {
+    if (!found.has(locale)) {
+      problems.push({
+        place: { file: `${LOCALES_DIR}/${locale}.yaml` },
+        message: `missing locale file (every locale needs one: ${LOCALES.join(", ")})`,
+      });
+    }
+  }
+  return found;
+}
+
+/** Read and parse every YAML file; undefined where a file is missing or malformed (a problem says why). */
+async function parseAll(root: string, files: string[], problems: Problem[]): Promise<Map<string, YamlFile>> {
+  const parsed = new Map<string, YamlFile>();
+  await Promise.all(
+    files.map(async (file) => {
+      try {
+        parsed.set(file, await readYamlFile(join(root, file), file));
+      } catch (error) {
+        problems.push(asProblem(error));
+      }
+    }),
+  );
+  return parsed;
+}
+
+/** A group nobody uses would show as an empty heading in the trigger picker. */
+function checkGroupsUsed(reader: YamlReader, app: AppYaml, triggers: TriggersYaml): void {
+  if (!isSeq(app.nodes.groups)) return;
+  for (const item of app.nodes.groups.items) {
+    if (!isScalar(item) || typeof item.value !== "string") continue;
+    const group = item.value;
+    if (!triggers.entries.some(({ trigger }) => trigger.group === group)) {
+      reader.report(item, `group "${group}" has no triggers; remove it or give it triggers`);
+    }
+  }
+}
+
+export async function loadConnector(root: string): Promise<ConnectorDefinition> {
+  const problems: Problem[] = [];
+  const localeFiles = await findLocaleFiles(root, problems);
+  const yamlFiles = [APP_FILE, TRIGGERS_FILE, ...localeFiles.values()];
+  const parsed = await parseAll(root, yamlFiles, problems);
+  if (problems.length > 0) throw new ProblemListError(problems, `${CONNECTOR_DIR}/`);
+
+  const appReader = new YamlReader(parsed.get(APP_FILE)!, problems);
+  const app = readAppYaml(appReader);
+  const triggersReader = new YamlReader(parsed.get(TRIGGERS_FILE)!, problems);
+  const triggers = readTriggersYaml(triggersReader);
+  await checkTriggers(root, triggersReader, triggers, app.groups);
+  checkGroupsUsed(appReader, app, triggers);
+  await checkLogo(root, appReader, app);
+
+  const expected: ExpectedLabels = {
+    connection: app.connectionFields.map((field) => field.code).filter(Boolean),
+    groups: app.groups,
+    triggers: triggers.entries.map(({ trigger }) => trigger.code).filter(Boolean),
+  };
+  const locales = {} as Record<Locale, LocaleLabels>;
+  for (const [locale, file] of localeFiles) {
+    locales[locale] = readLocaleYaml(new YamlReader(parsed.get(file)!, problems), locale, expected);
+  }
+  if (problems.length > 0) throw new ProblemListError(problems, `${CONNECTOR_DIR}/`);
+
+  return {
+    root,
+    app: app.app,
+    authorization: app.authorization,
+    connectionFields: app.connectionFields,
+    groups: app.groups,
+    triggers: triggers.entries.map(({ trigger }) => trigger),
+    locales,
+    files: [...yamlFiles, app.app.logo].sort(),
+  };
+}
