@@ -1,12 +1,32 @@
 import { Command } from "commander";
-import { CannotRunError } from "../errors.js";
 import { runAction } from "./run-action.js";
 
-// Placeholder until the command is built; replaced by its real definition.
 export function previewCommand(): Command {
-  return new Command("preview").description("(not built yet)").action(
-    runAction(async () => {
-      throw new CannotRunError("preview is not built yet");
-    }),
-  );
+  return new Command("preview")
+    // Subcommands do not inherit the program's exitOverride: without it a usage error would exit 1, not 2.
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .description(
+      "write one self-contained HTML page showing the app as Albato users meet it: app card, triggers by " +
+        "channel with search, fields with example values, Altcraft setup steps, English and Russian",
+    )
+    .option("--out <file>", "where to write the page", "dist/preview.html")
+    .option("--manifest <file>", "a manifest.json or package zip (default: dist/manifest.json from `build`)")
+    .addHelpText(
+      "after",
+      "\nThe page makes no network requests (no fonts, scripts or images from elsewhere); open it in any browser." +
+        "\n\nExamples:\n  $ altcraft-albato preview\n  $ altcraft-albato preview --manifest dist/altcraft-albato-1.0.0.zip --out /tmp/preview.html",
+    )
+    .action(
+      runAction(async (options: { out: string; manifest?: string }) => {
+        const { loadBuilt } = await import("../diff/load-built.js");
+        const { renderPreviewHtml } = await import("../derive/preview.js");
+        const { writeFileAtomic } = await import("../write/atomic.js");
+        const side = await loadBuilt(options.manifest);
+        const html = renderPreviewHtml({ manifest: side.manifest, samples: side.samples, ...(side.logoSvg ? { logoSvg: side.logoSvg } : {}) });
+        await writeFileAtomic(options.out, html);
+        process.stderr.write(`wrote ${options.out} (${side.manifest.triggers.length} triggers, ${Buffer.byteLength(html)} bytes)\n`);
+        return 0;
+      }),
+    );
 }

@@ -1,0 +1,57 @@
+/**
+ * The diff as a release reviewer reads it: breaking changes first, each section grouped by trigger
+ * (code and English name), every change with what it means for existing automations, then a summary.
+ */
+import type { Manifest } from "../model/manifest.js";
+import type { Change } from "./change.js";
+import type { DiffReport } from "./classify.js";
+import { bumpVersion, compareVersions, formatVersion, parseVersion } from "./semver.js";
+
+function triggerHeading(code: string | undefined, names: Map<string, string>): string {
+  if (code === undefined) return "App and connection";
+  const name = names.get(code);
+  return name === undefined ? `Trigger ${code}` : `Trigger ${code} — ${name}`;
+}
+
+function section(title: string, marker: string, changes: Change[], names: Map<string, string>): string[] {
+  if (changes.length === 0) return [];
+  const lines = [`${title} (${changes.length})`];
+  let current: string | undefined | null = null;
+  for (const change of changes) {
+    if (change.trigger !== current) {
+      current = change.trigger;
+      lines.push(`  ${triggerHeading(change.trigger, names)}`);
+    }
+    lines.push(`    ${marker} [${change.class}] ${change.message}`);
+    lines.push(`      → ${change.impact}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+/** English trigger names, the new side's winning, so removed triggers keep theirs. */
+function triggerNames(before: Manifest, after: Manifest): Map<string, string> {
+  return new Map([...before.triggers, ...after.triggers].map((trigger) => [trigger.code, trigger.names.en]));
+}
+
+export function renderDiffText(report: DiffReport, before: Manifest, after: Manifest): string {
+  const names = triggerNames(before, after);
+  const lines = [`Comparing ${report.old.version} (${report.old.source}) → ${report.new.version} (${report.new.source})`, ""];
+  lines.push(...section("BREAKING", "✗", report.breaking, names));
+  lines.push(...section("Safe", "✓", report.safe, names));
+  for (const note of report.notes) lines.push(`Note: ${note}`);
+  if (report.notes.length > 0) lines.push("");
+  const oldVersion = parseVersion(report.old.version, { file: report.old.source, pointer: "/app/version" });
+  const minimumVersion = bumpVersion(oldVersion, report.recommendedBump);
+  const minimum = formatVersion(minimumVersion);
+  const newVersion = parseVersion(report.new.version, { file: report.new.source, pointer: "/app/version" });
+  const tooSmall = compareVersions({ ...newVersion, prerelease: "" }, minimumVersion) < 0 ? ": too small" : "";
+  const total = report.breaking.length + report.safe.length;
+  lines.push(
+    total === 0
+      ? "No changes for Albato users."
+      : `${report.breaking.length} breaking, ${report.safe.length} safe; recommended bump: ${report.recommendedBump} ` +
+          `(${report.old.version} → at least ${minimum}, new side says ${report.new.version}${tooSmall}).`,
+  );
+  return `${lines.join("\n")}\n`;
+}
