@@ -18,7 +18,7 @@ const program = new Command("altcraft-albato")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-registerCommands(program);
+await registerCommands(program, process.argv);
 
 try {
   await program.parseAsync(process.argv);

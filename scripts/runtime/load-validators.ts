@@ -1,0 +1,43 @@
+/**
+ * Load the precompiled validators of one event type on first use: `dist/generated/validators/<type>.cjs`,
+ * written by the build. Loading is synchronous and per type, so validating one file compiles nothing
+ * and reads only the modules of the types it contains.
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { CannotRunError } from "../errors.js";
+import { FORMATS } from "./formats.js";
+import type { AjvError } from "./messages.js";
+
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+export interface EventValidators {
+  tolerant: ValidateFunction;
+  strict: ValidateFunction;
+}
+
+type CreateValidators = (formats: typeof FORMATS) => EventValidators;
+
+/** This file is dist/scripts/runtime/…; the build writes the validators to dist/generated/validators/. */
+export const VALIDATORS_DIR = fileURLToPath(new URL("../../generated/validators/", import.meta.url));
+
+const requireModule = createRequire(import.meta.url);
+const loaded = new Map<string, EventValidators>();
+
+/** The validators of a registry event type (never pass a name taken from input unchecked: it is a path). */
+export function validatorsFor(eventType: string): EventValidators {
+  let validators = loaded.get(eventType);
+  if (validators === undefined) {
+    const path = `${VALIDATORS_DIR}${eventType}.cjs`;
+    if (!existsSync(path)) {
+      throw new CannotRunError(`the validators are not built (no ${path}); run \`npm run build\` first`);
+    }
+    validators = (requireModule(path) as CreateValidators)(FORMATS);
+    loaded.set(eventType, validators);
+  }
+  return validators;
+}
