@@ -1,12 +1,35 @@
 import { Command } from "commander";
-import { CannotRunError } from "../errors.js";
 import { runAction } from "./run-action.js";
 
-// Placeholder until the command is built; replaced by its real definition.
 export function buildCommand(): Command {
-  return new Command("build").description("(not built yet)").action(
-    runAction(async () => {
-      throw new CannotRunError("build is not built yet");
-    }),
-  );
+  return new Command("build")
+    .description(
+      "Build the Albato app from schemas/ and connector/: check everything, then write dist/manifest.json, the setup guides " +
+        "(dist/SETUP.en.md, dist/SETUP.ru.md), the generated types and validators, and the reproducible package " +
+        "dist/altcraft-albato-<version>.zip (its SHA-256 is printed). New field codes are added to connector/field-codes.lock.json.",
+    )
+    .option("--check", "write nothing; exit 1 when committed generated files (types, field-code lock) are stale or a check fails")
+    .option("--json", "print a JSON summary on stdout (version, files, sha256, counts, warnings, sample coverage)")
+    .option("--root <dir>", "project folder holding schemas/ and connector/", ".")
+    .option("--out <dir>", "output folder (default: <root>/dist)")
+    .option("--no-cache", "ignore the build cache: rebuild and regenerate everything even when no input changed")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Exit codes: 0 built (or nothing to do), 1 a check failed (a sample no longer validates, --check found stale files),",
+        "2 the definition is broken (malformed YAML or JSON, dangling $ref, duplicate codes, missing labels, bad lock, logo).",
+        "A failed build writes nothing: the previous dist/ stays as it was.",
+        "",
+        "Example:",
+        "  $ altcraft-albato build",
+        "  $ altcraft-albato build --check    # in CI: fail when scripts/generated/events.ts or the lock is stale",
+      ].join("\n"),
+    )
+    .action(
+      runAction(async (options: { check?: boolean; json?: boolean; root?: string; out?: string; cache?: boolean }) => {
+        const { runBuildCommand } = await import("../build/command.js");
+        return runBuildCommand(options);
+      }),
+    );
 }

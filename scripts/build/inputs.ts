@@ -1,0 +1,44 @@
+/**
+ * The build's input files: everything under `schemas/` and `connector/` (event and manifest schemas,
+ * samples, YAML, locales, lock, logo). Read once, as bytes, synchronously: the no-change path of the
+ * cache hashes them before anything heavy loads, and the pipeline reuses the same bytes for the package.
+ * Light on purpose: only node built-ins.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const INPUT_DIRS = ["connector", "schemas"] as const;
+
+/** Repo-relative paths (forward slashes) of the regular files under `dir`, sorted; dotfiles skipped. */
+export function listFiles(root: string, dir: string): string[] {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(join(root, dir), { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...listFiles(root, path));
+    else if (entry.isFile()) found.push(path);
+  }
+  // Sorted here, not by readdir order, so hashes and the zip never depend on the file system.
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Every input file's bytes by repo-relative path, in sorted order, plus any `extra` files that exist. */
+export function readInputs(root: string, extra: readonly string[] = []): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const paths = [...INPUT_DIRS.flatMap((dir) => listFiles(root, dir))];
+  for (const path of extra) if (!paths.includes(path)) paths.push(path);
+  for (const path of paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    try {
+      files.set(path, readFileSync(join(root, path)));
+    } catch {
+      // A file that vanished or cannot be read: the loaders report it with its place.
+    }
+  }
+  return files;
+}

@@ -1,0 +1,201 @@
+/**
+ * The build: load (schemas, connector, lock, samples) → derive (fields, field codes, manifest, generated
+ * code, guides, package) → check (everything; every problem collected) → write (staged, then renamed into
+ * place). A definition with any error or failed check writes nothing at all.
+ */
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join, relative } from "node:path";
+import { compileManifestCheck } from "../check/manifest-schema.js";
+import type { BuildProblem } from "../check/problem.js";
+import { exitCodeOf, sortBuildProblems, withSeverity } from "../check/problem.js";
+import { LOCK_FILE, renderLock, updateLock } from "../derive/field-codes.js";
+import type { EventFields } from "../derive/fields.js";
+import { deriveFields } from "../derive/fields.js";
+import { renderGuides } from "../derive/guide.js";
+import { deriveManifest, renderManifest } from "../derive/manifest.js";
+import type { EventTypeInfo } from "../event-types.js";
+import { EVENT_TYPES } from "../event-types.js";
+import type { ConnectorDefinition } from "../model/connector.js";
+import { packageEntries, packageFileName, sha256 } from "../write/package.js";
+import type { ZipEntry } from "../write/zip.js";
+import { createZip } from "../write/zip.js";
+import { checkStage } from "./check-stage.js";
+import { cachedGeneratedFiles } from "./generated-cache.js";
+import { INPUT_DIRS, readInputs } from "./inputs.js";
+import { attempt, loadStage } from "./load-stage.js";
+import { packageParts } from "./package-parts.js";
+import { generatedValidators, parseSamples } from "./samples.js";
+import { staleCommittedFiles } from "./stale.js";
+import type { BuildSummary, FailureSummary } from "./summary.js";
+import { reportProblem } from "./summary.js";
+import { SCRIPTS_DIR } from "./toolchain.js";
+import { writeStage } from "./write-stage.js";
+
+// The paths write-generated.ts writes (importing it for them would load json-schema-to-typescript).
+const TYPES_FILE = "scripts/generated/events.ts";
+const VALIDATORS_DIR = "dist/generated/validators";
+
+export interface BuildOptions {
+  /** Absolute path of the project (schemas/, connector/). */
+  root: string;
+  /** Absolute path of the output folder (dist/ by default). */
+  out: string;
+  /** Compare what would be generated with what is committed; write nothing. */
+  check: boolean;
+  /** The event-type registry (the real one unless a benchmark passes a synthetic one). */
+  registry?: readonly EventTypeInfo[];
+  /** Read derived code from the cache (`--no-cache` turns it off; a benchmark's cold run too). */
+  useCache?: boolean;
+  /** Input bytes already read (by the cache probe). */
+  inputs?: Map<string, Buffer>;
+  /** Loads the connector (the real loader unless a benchmark passes another). */
+  loadConnector?: (root: string) => Promise<ConnectorDefinition>;
+  /** Entries other generators add to the package. */
+  extraPackageEntries?: readonly ZipEntry[];
+}
+
+export interface BuildOutcome {
+  exitCode: number;
+  /** Every problem and warning, sorted. */
+  problems: BuildProblem[];
+  summary?: BuildSummary;
+  failure?: FailureSummary;
+  /** Output path (root-relative or absolute) → SHA-256, for the cache. */
+  outputs: Record<string, string>;
+  /** The inputs as they are after the build (the lock may have gained entries). */
+  inputs: Map<string, Buffer>;
+  /** Inputs read from outside schemas/ and connector/. */
+  extraInputs: string[];
+}
+
+/** Excluded leaves grouped by path: one entry per path, the triggers it is excluded from. */
+function excludedSummary(connector: ConnectorDefinition, triggerFields: readonly EventFields[]): BuildSummary["excluded"] {
+  const byPath = new Map<string, { path: string; reason: string; triggers: string[] }>();
+  triggerFields.forEach((event, index) => {
+    for (const leaf of event.excluded) {
+      const entry = byPath.get(leaf.path) ?? { path: leaf.path, reason: leaf.reason, triggers: [] };
+      entry.triggers.push(connector.triggers[index]!.code);
+      byPath.set(leaf.path, entry);
+    }
+  });
+  return [...byPath.values()];
+}
+
+export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
+  const { root, out, check } = options;
+  const inputs = options.inputs ?? readInputs(root);
+  const display = (path: string): string => {
+    const rel = relative(root, path);
+    return rel.startsWith("..") || isAbsolute(rel) ? path : rel.split("\\").join("/");
+  };
+  const problems: BuildProblem[] = [];
+  let stale: string[] = [];
+  const outcome = (extra: Partial<BuildOutcome> = {}): BuildOutcome => {
+    const sorted = sortBuildProblems(problems);
+    const exitCode = exitCodeOf(sorted);
+    const result: BuildOutcome = { exitCode, problems: sorted, outputs: {}, inputs, extraInputs: [], ...extra };
+    if (exitCode !== 0) {
+      const report = (warnings: boolean) => sorted.filter((p) => (p.severity === "warning") === warnings).map(reportProblem);
+      result.failure = { ok: false, check, exitCode, problems: report(false), warnings: report(true), stale };
+    }
+    return result;
+  };
+
+  // Load.
+  const registry = options.registry ?? EVENT_TYPES;
+  const load = await loadStage(root, inputs, registry, options.loadConnector);
+  problems.push(...load.problems);
+  if (!load.loaded) return outcome();
+  const loaded = load.loaded;
+  const { schemas, connector } = loaded;
+
+  // Derive fields, codes, the manifest and the generated code.
+  const triggerFields: EventFields[] = connector.triggers.map((trigger) => {
+    const event = schemas.events.get(trigger.eventType);
+    return event ? deriveFields(event, trigger.exclude) : { eventType: trigger.eventType, fields: [], excluded: [], unmappable: [], unusedExcludes: [] };
+  });
+  const update = updateLock(loaded.lock, triggerFields.flatMap((event) => event.fields.map((field) => field.path)));
+  const manifest = deriveManifest({ connector, triggerFields, codes: update.codes, registry });
+  const manifestPath = join(out, "manifest.json");
+  const generated = await attempt(() => cachedGeneratedFiles(root, schemas, { read: options.useCache !== false, write: !check }), problems);
+  const parsed = parseSamples(connector.triggers, (file) => inputs.get(file));
+
+  // Check.
+  const checkManifest = compileManifestCheck(schemas.documents.values());
+  const checked = checkStage({
+    loaded,
+    triggerFields,
+    update,
+    manifest,
+    manifestFile: display(manifestPath),
+    checkManifest,
+    samples: parsed.samples,
+    sampleProblems: parsed.problems,
+    ...(generated ? { validatorOf: generatedValidators(generated, VALIDATORS_DIR) } : {}),
+  });
+  problems.push(...checked.problems);
+  const renderedLock = renderLock(update.codes);
+  if (check) {
+    const found = await staleCommittedFiles(
+      root,
+      { text: loaded.lockText, rendered: renderedLock, added: update.added },
+      { file: TYPES_FILE, text: generated?.get(TYPES_FILE) },
+    );
+    stale = found.stale;
+    problems.push(...found.problems);
+  }
+  if (exitCodeOf(problems) !== 0 || !generated) return outcome();
+
+  // Render, then write (a check run only computes the package, to report its hash).
+  const manifestText = renderManifest(manifest);
+  const guides = renderGuides(manifest);
+  const logo = inputs.get(connector.app.logo) ?? (await readFile(join(root, connector.app.logo)));
+  const entries = packageEntries(packageParts({ manifestText, guides, inputs, logo, extra: options.extraPackageEntries ?? [] }));
+  const zipPath = join(out, packageFileName(manifest.app.version));
+  const files = new Map<string, string>([[manifestPath, manifestText], ...[...guides].map(([name, text]): [string, string] => [join(out, name), text])]);
+  if (loaded.lockText !== renderedLock) files.set(join(root, LOCK_FILE), renderedLock);
+  for (const [file, text] of generated) files.set(join(root, file), text);
+
+  let zipBytes: Buffer;
+  let written: string[] = [];
+  if (check) {
+    zipBytes = await createZip(entries);
+  } else {
+    const validatorNames = new Set([...generated.keys()].filter((file) => file.startsWith(`${VALIDATORS_DIR}/`)).map((file) => file.slice(VALIDATORS_DIR.length + 1)));
+    const result = await writeStage({
+      zip: { path: zipPath, displayName: display(zipPath), entries, checkManifest: (json) => checkManifest(json, `${display(zipPath)}!manifest.json`) },
+      files,
+      validators: { dir: join(root, VALIDATORS_DIR), keep: validatorNames },
+    });
+    problems.push(...withSeverity("error", result.problems.map((problem) => ({ ...problem, rule: "package" }))));
+    if (!result.zipBytes) return outcome();
+    zipBytes = result.zipBytes;
+    written = result.written.map(display);
+    if (loaded.lockText !== renderedLock) inputs.set(LOCK_FILE, Buffer.from(renderedLock));
+  }
+
+  // What the cache watches: every output, except files inside the running toolchain (dist/scripts/…),
+  // which tsc rewrites; a rewrite there says nothing about the schemas.
+  const outputs: Record<string, string> = { [display(zipPath)]: sha256(zipBytes) };
+  for (const [path, text] of files) if (path !== join(root, LOCK_FILE) && !path.startsWith(SCRIPTS_DIR)) outputs[display(path)] = sha256(text);
+
+  const summary: BuildSummary = {
+    ok: true,
+    check,
+    cached: false,
+    version: manifest.app.version,
+    manifest: display(manifestPath),
+    package: display(zipPath),
+    sha256: sha256(zipBytes),
+    guides: [...guides.keys()].map((name) => display(join(out, name))),
+    triggers: manifest.triggers.length,
+    fields: manifest.triggers.reduce((sum, trigger) => sum + trigger.fields.length, 0),
+    excluded: excludedSummary(connector, triggerFields),
+    lock: { file: LOCK_FILE, added: update.added, stale: update.stale },
+    warnings: sortBuildProblems(problems).filter((problem) => problem.severity === "warning").map(reportProblem),
+    coverage: checked.coverage,
+    written,
+  };
+  const extraInputs = connector.files.filter((file) => !INPUT_DIRS.some((dir) => file.startsWith(`${dir}/`)));
+  return outcome({ summary, outputs, extraInputs });
+}

@@ -1,0 +1,59 @@
+/**
+ * Outputs are staged as temporary siblings and renamed into place only once everything is built and
+ * checked, so a failed build leaves every previous output exactly as it was.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { tempSibling } from "../write/atomic.js";
+
+interface Staged {
+  path: string;
+  temp: string;
+}
+
+export class OutputStage {
+  private readonly staged: Staged[] = [];
+  private readonly removals: string[] = [];
+
+  /** Stage `data` for `path`; false (nothing staged) when the file already holds exactly these bytes. */
+  async add(path: string, data: string | Buffer): Promise<boolean> {
+    const bytes = typeof data === "string" ? Buffer.from(data) : data;
+    const current = await readFile(path).catch(() => undefined);
+    if (current?.equals(bytes)) return false;
+    await mkdir(dirname(path), { recursive: true });
+    const temp = tempSibling(path);
+    await writeFile(temp, bytes);
+    this.staged.push({ path, temp });
+    return true;
+  }
+
+  /** Take over a temporary file already written (and checked) next to `path`. */
+  adopt(path: string, temp: string): void {
+    this.staged.push({ path, temp });
+  }
+
+  /** Delete `path` on commit (an output that no longer exists, e.g. a removed event's validator). */
+  remove(path: string): void {
+    this.removals.push(path);
+  }
+
+  /** Rename everything into place; returns the paths that changed. */
+  async commit(): Promise<string[]> {
+    const changed: string[] = [];
+    for (const { path, temp } of this.staged.splice(0)) {
+      await rename(temp, path);
+      changed.push(path);
+    }
+    for (const path of this.removals.splice(0)) {
+      await rm(path, { force: true });
+      changed.push(path);
+    }
+    return changed;
+  }
+
+  /** Drop every staged file (a later step failed). */
+  async discard(): Promise<void> {
+    await Promise.all(this.staged.splice(0).map(({ temp }) => rm(temp, { force: true })));
+    this.removals.length = 0;
+  }
+}

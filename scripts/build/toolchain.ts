@@ -1,0 +1,97 @@
+/**
+ * The identity of the toolchain that builds: the bytes of its code (this `scripts/` folder, compiled or
+ * not, minus generated code) and of package.json / package-lock.json. A new tool version or dependency
+ * must invalidate the build cache; a new mtime alone (tsc rewrites everything) must not.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** This module's `scripts/` folder (dist/scripts when compiled). */
+export const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
+
+function codeFiles(dir: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "generated") found.push(...codeFiles(path));
+    } else if (/\.(c|m)?(js|ts)$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
+      found.push(path);
+    }
+  }
+  return found.sort();
+}
+
+/** The nearest folder above `start` holding a package.json. */
+export function packageRoot(start = SCRIPTS_DIR): string {
+  let dir = start;
+  while (!existsSync(join(dir, "package.json"))) {
+    const parent = dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+  return dir;
+}
+
+let memo: string | undefined;
+
+function contentHash(files: readonly string[], root: string): string {
+  const hash = createHash("sha256");
+  for (const path of files) {
+    hash.update(path.slice(root.length)).update("\0");
+    try {
+      hash.update(readFileSync(path));
+    } catch {
+      hash.update("(missing)");
+    }
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+/** A cheap key of the files' paths, sizes and mtimes: while it holds, the content hash does too. */
+function statKey(files: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const path of files) {
+    try {
+      const stats = statSync(path);
+      hash.update(`${path}\0${stats.size}\0${stats.mtimeMs}\0`);
+    } catch {
+      hash.update(`${path}\0missing\0`);
+    }
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The toolchain's content hash. Reading every file costs more than the rest of a no-change build, so
+ * `cacheDir` keeps it under a stat key; tsc rewriting identical files changes the key, not the hash.
+ */
+export function toolchainHash(cacheDir?: string): string {
+  if (memo !== undefined) return memo;
+  const root = packageRoot();
+  const files = [...codeFiles(SCRIPTS_DIR), join(root, "package.json"), join(root, "package-lock.json")];
+  const key = statKey(files);
+  const file = cacheDir === undefined ? undefined : join(cacheDir, "toolchain.json");
+  if (file !== undefined) {
+    try {
+      const recorded = JSON.parse(readFileSync(file, "utf8")) as { key: string; hash: string };
+      if (recorded.key === key) return (memo = recorded.hash);
+    } catch {
+      // No record yet.
+    }
+  }
+  memo = contentHash(files, root);
+  if (file !== undefined) {
+    try {
+      mkdirSync(cacheDir!, { recursive: true });
+      writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ key, hash: memo }));
+      renameSync(`${file}.${process.pid}.tmp`, file);
+    } catch {
+      // Only the shortcut is lost.
+    }
+  }
+  return memo;
+}

@@ -1,0 +1,170 @@
+/**
+ * Every bad input issue 3 names, each in its own copy of the bundled project over a previous build:
+ * one clear message naming the file and the place, the right exit code (2 for a broken definition,
+ * 1 for a failed check), no stack trace, and every previous output left byte for byte as it was.
+ */
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { build, edit, fakePreviousBuild, lineOf, makeProject, removeProjects, snapshot } from "./fixtures/build/project.js";
+
+afterAll(removeProjects);
+
+interface Expected {
+  code: 1 | 2;
+  /** How many error lines in all: 1 unless the loader also reports a consequence (e.g. a now uncovered event type). */
+  lines?: number;
+  /** The start of the one error line after "altcraft-albato: ": file and place. */
+  place: string;
+  /** Text the message must contain. */
+  says: string | RegExp;
+}
+
+/** Break a fresh project with `change`, build, and check the outcome. */
+async function expectFailure(change: (root: string) => Promise<Expected>): Promise<string> {
+  const root = await makeProject();
+  await fakePreviousBuild(root);
+  const expected = await change(root);
+  const before = await snapshot(root);
+  const result = await build(root);
+  const errors = result.stderr
+    .split("\n")
+    .filter((line) => line.startsWith("altcraft-albato: ") && !line.startsWith("altcraft-albato: warning:") && !line.includes("build stopped"));
+  expect(result.code, result.stderr).toBe(expected.code);
+  expect(errors, result.stderr).toHaveLength(expected.lines ?? 1);
+  const says = (line: string) => (typeof expected.says === "string" ? line.includes(expected.says) : expected.says.test(line));
+  const line = errors.find((error) => error.startsWith(`altcraft-albato: ${expected.place}`) && says(error));
+  expect(line, `expected a line at ${expected.place} saying ${String(expected.says)} in:\n${result.stderr}`).toBeDefined();
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  expect(result.stderr).not.toContain("internal error");
+  expect(result.stdout).toBe("");
+  expect(await snapshot(root), "the previous outputs and inputs must be untouched").toEqual(before);
+  return line!;
+}
+
+describe("build with a broken definition", () => {
+  it("malformed YAML: file, line and column, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/triggers.yaml", "    event_type: click\n", "    event_type: [click\n");
+      // The YAML parser notices the unclosed bracket where the next line starts.
+      return { code: 2, place: `connector/triggers.yaml:${lineOf(text, "[click") + 1}:5:`, says: "not valid YAML" };
+    });
+  });
+
+  it("an unknown key, with the nearest valid key, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/triggers.yaml", "    event_type: click\n", "    event_typ: click\n");
+      // Also: the trigger now lacks "event_type", and no trigger covers "click" any more.
+      return { code: 2, lines: 3, place: `connector/triggers.yaml:${lineOf(text, "event_typ:")}:5:`, says: 'unknown key "event_typ" (did you mean "event_type"?)' };
+    });
+  });
+
+  it("a trigger naming a missing schema, exit 2", async () => {
+    await expectFailure(async (root) => {
+      await rm(join(root, "schemas/events/click.schema.json"));
+      return { code: 2, place: `connector/triggers.yaml:50:13:`, says: "schema file not found: schemas/events/click.schema.json" };
+    });
+  });
+
+  it("a trigger naming a missing sample, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/triggers.yaml", "      - schemas/samples/click/full.json\n", "      - schemas/samples/click/fulll.json\n");
+      // Also: the real full.json is now not listed.
+      return { code: 2, lines: 2, place: `connector/triggers.yaml:${lineOf(text, "fulll.json")}:`, says: "sample file not found: schemas/samples/click/fulll.json" };
+    });
+  });
+
+  it("a dangling $ref: the schema file and the pointer of the reference, exit 2", async () => {
+    await expectFailure(async (root) => {
+      await edit(root, "schemas/events/click.schema.json", "../common/tracking-data.schema.json", "../common/tracking.schema.json");
+      return { code: 2, place: "schemas/events/click.schema.json /properties/event_data/allOf/0/$ref", says: "points at nothing" };
+    });
+  });
+
+  it("a cyclic $ref, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const path = join(root, "schemas/common/tracking-data.schema.json");
+      const schema = JSON.parse(await readFile(path, "utf8")) as { properties: Record<string, unknown> };
+      schema.properties.again = { $ref: "./tracking-data.schema.json" };
+      await writeFile(path, JSON.stringify(schema, null, 2));
+      return { code: 2, place: "schemas/common/tracking-data.schema.json /properties/again/$ref", says: "cyclic" };
+    });
+  });
+
+  it("a duplicate trigger code, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/triggers.yaml", "  - code: emailLinkClicked\n", "  - code: emailOpened\n");
+      // Also: the labels of "emailLinkClicked" in both locales now name no trigger.
+      const line = lineOf(text, "  - code: emailOpened\n    event_type: click");
+      return { code: 2, lines: 3, place: `connector/triggers.yaml:${line}:`, says: `duplicate trigger code "emailOpened" (first used at line ${lineOf(text, "  - code: emailOpened")})` };
+    });
+  });
+
+  it("a duplicate event type, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/triggers.yaml", "    event_type: uclick\n", "    event_type: click\n");
+      // Also: no trigger covers "uclick" any more.
+      return { code: 2, lines: 2, place: `connector/triggers.yaml:${lineOf(text, "    event_type: click\n    group: email\n    schema: schemas/events/uclick")}:`, says: 'duplicate event type "click": trigger "emailLinkClicked" at line 47 already has it' };
+    });
+  });
+
+  it("a missing trigger label in one locale, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/locales/ru.yaml", "  emailLinkClicked:\n    name: Клик по ссылке в письме\n", "  emailLinkClicked:\n");
+      return { code: 2, place: `connector/locales/ru.yaml:${lineOf(text, "  emailLinkClicked:")}`, says: "missing label triggers.emailLinkClicked.name" };
+    });
+  });
+
+  it("a missing field label in one locale, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/locales/ru.yaml", "  event_data.link_url: Адрес ссылки\n", "");
+      return { code: 2, place: `connector/locales/ru.yaml:${lineOf(text, "\nfields:") + 1}:`, says: "missing label fields.event_data.link_url" };
+    });
+  });
+
+  it("an invalid field code in the lock, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/field-codes.lock.json", '"eventDataLinkUrl"', '"event_data_link_url"');
+      return {
+        code: 2,
+        place: `connector/field-codes.lock.json:${lineOf(text, "event_data_link_url")}:`,
+        says: '"event_data_link_url" is not a valid Albato field code',
+      };
+    });
+  });
+
+  it("two paths sharing a field code in the lock, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/field-codes.lock.json", '"eventDataLinkUrl"', '"eventDataCampaignId"');
+      const line = lineOf(text, '"event_data.link_url"');
+      return { code: 2, place: `connector/field-codes.lock.json:${line}:`, says: /code "eventDataCampaignId" of "event_data.link_url" is already the code of "event_data.campaign_id" \(line \d+\)/ };
+    });
+  });
+
+  it("a missing logo, exit 2", async () => {
+    await expectFailure(async (root) => {
+      await rm(join(root, "connector/logo.svg"));
+      return { code: 2, place: "connector/app.yaml:", says: "logo file not found: connector/logo.svg" };
+    });
+  });
+
+  it("an oversized logo, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg">${"<!-- padding -->".repeat(6000)}</svg>`;
+      await writeFile(join(root, "connector/logo.svg"), svg);
+      return { code: 2, place: "connector/app.yaml:", says: /logo connector\/logo\.svg is \d+ bytes/ };
+    });
+  });
+});
+
+describe("build with a failed check", () => {
+  it("a sample that no longer validates: the sample and the pointer, exit 1", async () => {
+    await expectFailure(async (root) => {
+      const path = join(root, "schemas/samples/click/full.json");
+      const sample = JSON.parse(await readFile(path, "utf8")) as { account_id: unknown };
+      sample.account_id = "23";
+      await writeFile(path, JSON.stringify(sample, null, 2));
+      return { code: 1, place: "schemas/samples/click/full.json /account_id:", says: 'no longer valid against schemas/events/click.schema.json: must be an integer, found string "23"' };
+    });
+  });
+});

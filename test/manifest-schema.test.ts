@@ -1,0 +1,69 @@
+/**
+ * The manifest's JSON Schemas document and test themselves (Zapier's pattern): every property has a
+ * description, and every schema's `examples` are valid and its `x-antiExamples` invalid.
+ */
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ANTI_EXAMPLES_KEYWORD, isManifestSchema, manifestAjv, MANIFEST_SCHEMA_ID } from "../scripts/check/manifest-schema.js";
+import type { JsonSchema } from "../scripts/load/json-schema.js";
+import { readSchemaDocuments } from "../scripts/load/schemas.js";
+
+const root = join(import.meta.dirname, "..");
+const documents = [...(await readSchemaDocuments(root)).values()].filter(isManifestSchema);
+const ajv = manifestAjv(documents);
+
+interface AntiExample {
+  example: unknown;
+  reason: string;
+}
+
+/** Every property schema under `schema`, with its pointer. */
+function propertiesOf(schema: JsonSchema, pointer = ""): Array<[string, JsonSchema]> {
+  const found: Array<[string, JsonSchema]> = [];
+  for (const [key, child] of Object.entries(schema.properties ?? {})) {
+    found.push([`${pointer}/properties/${key}`, child], ...propertiesOf(child, `${pointer}/properties/${key}`));
+  }
+  if (schema.items) found.push(...propertiesOf(schema.items, `${pointer}/items`));
+  return found;
+}
+
+describe("manifest schemas", () => {
+  it("has one schema per entity, the root among them", () => {
+    const names = documents.map((document) => document.file.replace(/^schemas\/manifest\//, ""));
+    for (const entity of ["manifest", "app", "authorization", "connection-field", "group", "trigger", "field", "localized", "code"]) {
+      expect(names).toContain(`${entity}.schema.json`);
+    }
+    expect(ajv.getSchema(MANIFEST_SCHEMA_ID)).toBeTypeOf("function");
+  });
+
+  for (const document of documents) {
+    describe(document.file, () => {
+      const schema = document.json;
+      const validate = ajv.getSchema(document.id)!;
+
+      it("describes itself and every property", () => {
+        expect(schema.title).toBeTruthy();
+        expect(schema.description).toBeTruthy();
+        for (const [pointer, property] of propertiesOf(schema)) {
+          expect(property.description, `${document.file}#${pointer}`).toBeTruthy();
+        }
+      });
+
+      it("accepts every example", () => {
+        expect((schema.examples ?? []).length).toBeGreaterThan(0);
+        for (const example of schema.examples ?? []) {
+          expect(validate(example), `${JSON.stringify(example)}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+        }
+      });
+
+      it("rejects every anti-example", () => {
+        const antiExamples = (schema[ANTI_EXAMPLES_KEYWORD] ?? []) as AntiExample[];
+        expect(antiExamples.length).toBeGreaterThan(0);
+        for (const { example, reason } of antiExamples) {
+          expect(reason).toBeTruthy();
+          expect(validate(example), `should reject (${reason}): ${JSON.stringify(example)}`).toBe(false);
+        }
+      });
+    });
+  }
+});
