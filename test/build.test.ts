@@ -93,15 +93,22 @@ describe("a fresh build", () => {
     }
   });
 
-  it("packages the manifest, both guides, the schemas and samples as in the repo, the logo and checksums", async () => {
+  it("packages the manifest, both guides, the preview, the AsyncAPI document, the schemas and samples as in the repo, the logo and checksums", async () => {
     const entries = await readZipFile(join(root, summary.package));
     const names = entries.map((entry) => entry.name);
     const schemaFiles = listFiles(root, "schemas");
-    expect(names).toEqual(["SETUP.en.md", "SETUP.ru.md", "SHA256SUMS", "logo.svg", "manifest.json", ...schemaFiles].sort());
+    expect(names).toEqual(
+      ["SETUP.en.md", "SETUP.ru.md", "SHA256SUMS", "asyncapi.json", "logo.svg", "manifest.json", "preview.html", ...schemaFiles].sort(),
+    );
     const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
     expect(byName.get("manifest.json")!.equals(await readFile(join(root, "dist/manifest.json")))).toBe(true);
     expect(byName.get("SETUP.ru.md")!.equals(await readFile(join(root, "dist/SETUP.ru.md")))).toBe(true);
     expect(byName.get("logo.svg")!.equals(await readFile(join(root, "connector/logo.svg")))).toBe(true);
+    expect(byName.get("preview.html")!.equals(await readFile(join(root, "dist/preview.html")))).toBe(true);
+    expect(byName.get("preview.html")!.toString()).toContain(manifest.triggers[0]!.names.ru);
+    const asyncapi = JSON.parse(byName.get("asyncapi.json")!.toString()) as { asyncapi: string; components: { messages: object } };
+    expect(asyncapi.asyncapi).toBe("3.0.0");
+    for (const trigger of manifest.triggers) expect(Object.keys(asyncapi.components.messages)).toContain(trigger.eventType);
     for (const file of schemaFiles) expect(byName.get(file)!.equals(await readFile(join(root, file))), file).toBe(true);
     const sums = byName.get("SHA256SUMS")!.toString();
     for (const entry of entries) if (entry.name !== "SHA256SUMS") expect(sums).toContain(`${sha256(entry.data)}  ${entry.name}\n`);

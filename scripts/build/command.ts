@@ -16,6 +16,8 @@ export interface BuildCommandOptions {
   out?: string;
   /** commander's `--no-cache` sets this to false. */
   cache?: boolean;
+  /** A package, manifest or git ref of the last published release. */
+  baseline?: string;
 }
 
 function printJson(value: unknown): void {
@@ -39,14 +41,23 @@ export async function runBuildCommand(options: BuildCommandOptions): Promise<num
   const json = options.json === true;
 
   const probe = probeCache(root, out);
-  if (options.cache !== false && probe.hit) {
+  // A baseline is a release gate: always compare, even when the outputs are cached.
+  if (options.cache !== false && probe.hit && options.baseline === undefined) {
     const summary = { ...(probe.hit.summary as BuildSummary), check, cached: true, written: [] };
     report(summary, probe.hit.warnings, json);
     return 0;
   }
 
   const { runBuild } = await import("./pipeline.js");
-  const outcome = await runBuild({ root, out, check, inputs: probe.inputs, useCache: options.cache !== false });
+  const baseline = options.baseline === undefined ? undefined : await (await import("../diff/load-side.js")).loadSide(options.baseline);
+  const outcome = await runBuild({
+    root,
+    out,
+    check,
+    inputs: probe.inputs,
+    useCache: options.cache !== false,
+    ...(baseline ? { baseline } : {}),
+  });
   const warnings = outcome.problems.filter((problem) => problem.severity === "warning");
   const warningLines = warnings.map(problemLine);
   const coverage = outcome.summary && coverageLine(outcome.summary.coverage);

@@ -1,6 +1,6 @@
 /**
- * What goes into the package, as a list of parts. To ship another generated file (a preview, an AsyncAPI
- * document …), add a part here, or pass its entries as `extra`.
+ * What goes into the package, as a list of parts. To ship another generated file, add a part here, or
+ * pass its entries as `extra`.
  */
 import type { ZipEntry } from "../write/zip.js";
 import { MANIFEST_ENTRY } from "../write/package.js";
@@ -10,6 +10,8 @@ export interface PackageContext {
   manifestText: string;
   /** Setup guides by file name (SETUP.en.md …). */
   guides: ReadonlyMap<string, string>;
+  /** The preview page and the AsyncAPI document by file name. */
+  reviews: ReadonlyMap<string, string>;
   /** The build's input files by repo-relative path (schemas/** among them). */
   inputs: ReadonlyMap<string, Buffer>;
   logo: Buffer;
@@ -23,6 +25,8 @@ const manifestPart: PackagePart = ({ manifestText }) => [{ name: MANIFEST_ENTRY,
 
 const guidesPart: PackagePart = ({ guides }) => [...guides].map(([name, text]) => ({ name, data: Buffer.from(text) }));
 
+const reviewsPart: PackagePart = ({ reviews }) => [...reviews].map(([name, text]) => ({ name, data: Buffer.from(text) }));
+
 /** Event schemas, shared parts, manifest schemas and samples, as in the repo. */
 const schemasPart: PackagePart = ({ inputs }) =>
   [...inputs].filter(([path]) => path.startsWith("schemas/")).map(([name, data]) => ({ name, data }));
@@ -31,7 +35,7 @@ const logoPart: PackagePart = ({ logo }) => [{ name: PACKAGE_LOGO, data: logo }]
 
 const extraPart: PackagePart = ({ extra }) => [...extra];
 
-export const PACKAGE_PARTS: readonly PackagePart[] = [manifestPart, guidesPart, schemasPart, logoPart, extraPart];
+export const PACKAGE_PARTS: readonly PackagePart[] = [manifestPart, guidesPart, reviewsPart, schemasPart, logoPart, extraPart];
 
 export function packageParts(context: PackageContext): ZipEntry[] {
   return PACKAGE_PARTS.flatMap((part) => part(context));

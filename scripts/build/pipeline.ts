@@ -24,6 +24,10 @@ import { cachedGeneratedFiles } from "./generated-cache.js";
 import { INPUT_DIRS, readInputs } from "./inputs.js";
 import { attempt, loadStage } from "./load-stage.js";
 import { packageParts } from "./package-parts.js";
+import { checkVersionBump } from "../diff/version-bump.js";
+import type { Side } from "../diff/side.js";
+import { collectSamples } from "../diff/side.js";
+import { renderReviewDocuments } from "./review-documents.js";
 import { generatedValidators, parseSamples } from "./samples.js";
 import { staleCommittedFiles } from "./stale.js";
 import type { BuildSummary, FailureSummary } from "./summary.js";
@@ -52,6 +56,8 @@ export interface BuildOptions {
   loadConnector?: (root: string) => Promise<ConnectorDefinition>;
   /** Entries other generators add to the package. */
   extraPackageEntries?: readonly ZipEntry[];
+  /** A published release to compare with (`--baseline`): a version number too small for the changes fails. */
+  baseline?: Side;
 }
 
 export interface BuildOutcome {
@@ -134,6 +140,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     ...(generated ? { validatorOf: generatedValidators(generated, VALIDATORS_DIR) } : {}),
   });
   problems.push(...checked.problems);
+  if (options.baseline) {
+    const next: Side = {
+      label: "this build",
+      kind: "memory",
+      manifest,
+      documents: schemas.documents,
+      samples: collectSamples(parsed.samples.map((sample) => ({ file: sample.file, data: sample.value }))),
+    };
+    const bump = checkVersionBump(options.baseline, next);
+    if (!bump.ok) problems.push({ rule: "versionBump", severity: "failure", place: { file: connector.app.place.file, pointer: "/version" }, message: bump.message });
+  }
   const renderedLock = renderLock(update.codes);
   if (check) {
     const found = await staleCommittedFiles(
@@ -150,9 +167,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const manifestText = renderManifest(manifest);
   const guides = renderGuides(manifest);
   const logo = inputs.get(connector.app.logo) ?? (await readFile(join(root, connector.app.logo)));
-  const entries = packageEntries(packageParts({ manifestText, guides, inputs, logo, extra: options.extraPackageEntries ?? [] }));
+  const reviews = renderReviewDocuments({ manifest, schemas, samples: parsed.samples, logoSvg: logo.toString("utf8") });
+  const entries = packageEntries(packageParts({ manifestText, guides, reviews, inputs, logo, extra: options.extraPackageEntries ?? [] }));
   const zipPath = join(out, packageFileName(manifest.app.version));
-  const files = new Map<string, string>([[manifestPath, manifestText], ...[...guides].map(([name, text]): [string, string] => [join(out, name), text])]);
+  const files = new Map<string, string>([
+    [manifestPath, manifestText],
+    ...[...guides, ...reviews].map(([name, text]): [string, string] => [join(out, name), text]),
+  ]);
   if (loaded.lockText !== renderedLock) files.set(join(root, LOCK_FILE), renderedLock);
   for (const [file, text] of generated) files.set(join(root, file), text);
 
@@ -188,6 +209,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     package: display(zipPath),
     sha256: sha256(zipBytes),
     guides: [...guides.keys()].map((name) => display(join(out, name))),
+    reviews: [...reviews.keys()].map((name) => display(join(out, name))),
     triggers: manifest.triggers.length,
     fields: manifest.triggers.reduce((sum, trigger) => sum + trigger.fields.length, 0),
     excluded: excludedSummary(connector, triggerFields),

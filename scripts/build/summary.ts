@@ -24,6 +24,8 @@ export interface BuildSummary {
   package: string;
   sha256: string;
   guides: string[];
+  /** The preview page and the AsyncAPI document. */
+  reviews: string[];
   triggers: number;
   fields: number;
   /** Schema leaves deliberately not offered as fields, by path, with why and which triggers. */
@@ -80,7 +82,7 @@ export function summaryLines(summary: BuildSummary): string[] {
       : `Built ${summary.triggers} triggers, ${summary.fields} fields, version ${summary.version}.`,
   ];
   if (!summary.cached) {
-    for (const path of [summary.manifest, ...summary.guides, summary.package]) lines.push(`  ${path}`);
+    for (const path of [summary.manifest, ...summary.guides, ...summary.reviews, summary.package]) lines.push(`  ${path}`);
     if (summary.excluded.length > 0) {
       lines.push(`Deliberately not fields: ${summary.excluded.map((leaf) => `${leaf.path} (${leaf.triggers.length} trigger${leaf.triggers.length === 1 ? "" : "s"})`).join(", ")}.`);
     }

@@ -12,6 +12,7 @@ export function buildCommand(): Command {
     .option("--json", "print a JSON summary on stdout (version, files, sha256, counts, warnings, sample coverage)")
     .option("--root <dir>", "project folder holding schemas/ and connector/", ".")
     .option("--out <dir>", "output folder (default: <root>/dist)")
+    .option("--baseline <old>", "the last published release (package zip, manifest.json or git ref): fail when the version is too small for the changes since")
     .option("--no-cache", "ignore the build cache: rebuild and regenerate everything even when no input changed")
     .addHelpText(
       "after",
@@ -24,10 +25,11 @@ export function buildCommand(): Command {
         "Example:",
         "  $ altcraft-albato build",
         "  $ altcraft-albato build --check    # in CI: fail when scripts/generated/events.ts or the lock is stale",
+        "  $ altcraft-albato build --baseline dist/releases/altcraft-albato-1.0.0.zip",
       ].join("\n"),
     )
     .action(
-      runAction(async (options: { check?: boolean; json?: boolean; root?: string; out?: string; cache?: boolean }) => {
+      runAction(async (options: { check?: boolean; json?: boolean; root?: string; out?: string; cache?: boolean; baseline?: string }) => {
         const { runBuildCommand } = await import("../build/command.js");
         return runBuildCommand(options);
       }),
