@@ -107,6 +107,7 @@ export interface SendEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The sending server delivered an email to the recipient's mail server.
  */
@@ -169,6 +170,7 @@ export interface DelivEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The sending server could not deliver an email.
  */
@@ -231,6 +233,7 @@ export interface UndelivEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient opened an email. Fires on every open, not only the first.
  */
@@ -293,6 +296,7 @@ export interface OpenEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked a link in an email. Fires on every click, not only the first.
  */
@@ -433,6 +437,7 @@ export interface ClickEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked the confirmation link in a double opt-in email.
  */
@@ -573,6 +578,7 @@ export interface ConfirmsubEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient used the unsubscribe link in an email and was unsubscribed.
  */
@@ -713,6 +719,7 @@ export interface UnsubEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient opened an email for the first time.
  */
@@ -775,6 +782,7 @@ export interface UopenEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked a link in an email for the first time. If no open was recorded, Altcraft records one too.
  */
@@ -915,6 +923,7 @@ export interface UclickEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked a confirmation link in an ordinary email. The first such click also counts as a link click.
  */
@@ -1055,6 +1064,7 @@ export interface ConfirmEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient kept an email open for 8 seconds or more.
  */
@@ -1117,6 +1127,7 @@ export interface ReadEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient kept an email open for less than 4 seconds.
  */
@@ -1179,6 +1190,7 @@ export interface GlancedEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient kept an email open for 4 to 8 seconds.
  */
@@ -1241,6 +1253,7 @@ export interface SkimmedEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient replied to an email. Its event data is assumed to match the other delivery events.
  */
@@ -1303,6 +1316,7 @@ export interface ReplyEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient marked an email as spam or complained about it. Its event data is assumed to match the other delivery events.
  */
@@ -1365,6 +1379,7 @@ export interface ComplainEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient's mail server reported a temporary delivery problem. Its event data is assumed to match the other delivery events.
  */
@@ -1427,6 +1442,7 @@ export interface SbounceEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient's mail server reported a permanent delivery problem, such as an invalid address. Its event data is assumed to match the other delivery events.
  */
@@ -1489,6 +1505,7 @@ export interface HbounceEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * An email was not sent because the address is on a suppression list. Its event data is assumed to match the other delivery events.
  */
@@ -1551,6 +1568,7 @@ export interface SuppressEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * Altcraft handed an SMS to the provider for delivery.
  */
@@ -1613,6 +1631,7 @@ export interface SendSmsEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * An SMS was delivered to the recipient.
  */
@@ -1675,6 +1694,7 @@ export interface DelivSmsEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * An SMS could not be delivered to the recipient.
  */
@@ -1737,6 +1757,7 @@ export interface UndelivSmsEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked a link in an SMS. Fires on every click, not only the first.
  */
@@ -1877,6 +1898,7 @@ export interface ClickSmsEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked a link in an SMS for the first time.
  */
@@ -2017,6 +2039,7 @@ export interface UclickSmsEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient used the unsubscribe link in an SMS and was unsubscribed.
  */
@@ -2157,6 +2180,7 @@ export interface UnsubSmsEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * Altcraft handed a push notification to the push service for delivery.
  */
@@ -2249,6 +2273,7 @@ export interface SendPushEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A push notification was delivered to the recipient's device. Its payload fields are inferred, not documented by Altcraft.
  */
@@ -2341,6 +2366,7 @@ export interface DelivPushEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient opened a push notification. Fires on every open, not only the first.
  */
@@ -2481,6 +2507,7 @@ export interface OpenPushEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked a push notification. Fires on every click, not only the first.
  */
@@ -2625,6 +2652,7 @@ export interface ClickPushEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient opened a push notification for the first time.
  */
@@ -2765,6 +2793,7 @@ export interface UopenPushEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * The recipient clicked a push notification for the first time.
  */
@@ -2909,6 +2938,7 @@ export interface UclickPushEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A promo code was assigned to a profile. Its payload fields are inferred, not documented by Altcraft.
  */
@@ -2971,6 +3001,7 @@ export interface PromocodeAttachEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A promo code assigned to a profile was activated. Its payload fields are inferred, not documented by Altcraft.
  */
@@ -3033,6 +3064,7 @@ export interface PromocodeActivateEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A website page with an AK-Pixel was opened by a known profile. Its payload fields are inferred, not documented by Altcraft.
  */
@@ -3095,6 +3127,7 @@ export interface PixelOpenEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A campaign launch started. Its payload fields are inferred, not documented by Altcraft.
  */
@@ -3157,6 +3190,7 @@ export interface LaunchEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A profile was added or updated by a manual import in the Altcraft interface.
  */
@@ -3219,6 +3253,7 @@ export interface ImportManualEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A profile was added or updated by a file import in the Altcraft interface.
  */
@@ -3281,6 +3316,7 @@ export interface ImportFileEvent {
   subscription?: SubscriptionItem[] | null;
   [k: string]: unknown;
 }
+
 /**
  * A profile was added or updated through the Altcraft API.
  */
@@ -3347,7 +3383,7 @@ export interface ImportApiEvent {
 /**
  * Profile fields the action hook is set to include, keyed by Altcraft field name. The keys are chosen per hook, so fields other than those listed here may appear; null for a deleted profile in a historical export.
  */
-export type CustomData = {
+export type CustomData = ({
   /**
    * Email address from the profile.
    */
@@ -3393,7 +3429,7 @@ export type CustomData = {
    */
   _tz?: string | null;
   [k: string]: unknown;
-} | null;
+} | null)
 
 /**
  * Which message, campaign and send the event belongs to. Altcraft documents only message_id, segment_id and campaign_id here; other fields may appear.
@@ -3581,9 +3617,9 @@ export interface SubscriptionItem {
   /**
    * Custom fields of the subscription, keyed by field name.
    */
-  ccsub?: {
+  ccsub?: ({
     [k: string]: unknown;
-  } | null;
+  } | null);
   [k: string]: unknown;
 }
 
