@@ -1,12 +1,32 @@
 import { Command } from "commander";
-import { CannotRunError } from "../errors.js";
 import { runAction } from "./run-action.js";
 
-// Placeholder until the command is built; replaced by its real definition.
 export function inferCommand(): Command {
-  return new Command("infer").description("(not built yet)").action(
-    runAction(async () => {
-      throw new CannotRunError("infer is not built yet");
-    }),
-  );
+  // exitOverride: a usage mistake reaches cli.ts as a CommanderError (exit 2), not commander's exit 1.
+  return new Command("infer")
+    .exitOverride()
+    .description(
+      "From captured events, draft a JSON Schema per event type and compare it with the current schema: fields seen but not declared, declared but never seen, type conflicts, unknown and provisional types.",
+    )
+    .argument("<paths...>", "`listen` capture files, NDJSON logs, batches or samples (directories are read recursively)")
+    .option("--event-type <type>", "look at this event type only")
+    .option("--schema <type>", "with --event-type: compare its events with this type's schema (is an unknown wire name a provisional type's real one?)")
+    .option("--write [dir]", "write <dir>/<type>.draft.schema.json for review (default dir: captures/drafts)")
+    .option("--root <dir>", "project whose schemas/ to compare with (default: this package)")
+    .option("--json", "print one JSON document (findings and drafts) instead of the report")
+    .addHelpText(
+      "after",
+      `
+Exit 1 when events conflict with the current schemas (a type, format, value or required field the
+schema would reject) or when --event-type was never seen; undeclared and unseen fields are reported only.
+
+Example:
+  $ altcraft-albato infer captures/2024-05-14.ndjson --event-type deliv_push --write`,
+    )
+    .action(
+      runAction(async (paths: string[], options: import("../infer/run.js").InferOptions) => {
+        const { runInfer } = await import("../infer/run.js");
+        return runInfer(paths, options, (line) => process.stdout.write(`${line}\n`));
+      }),
+    );
 }

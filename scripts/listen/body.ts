@@ -1,0 +1,48 @@
+import { describeJsonError, lineColumnAt } from "../load/json-file.js";
+
+/** What a request body holds: the events, or the one-line reason it is not a batch of events. */
+export type BodyVerdict = { ok: true; events: unknown[] } | { ok: false; reason: string };
+
+/**
+ * Parse a body once and check its shape: Altcraft posts a JSON array of event objects; one event object
+ * is accepted too. Schema problems inside an event are not decided here (the validator reports them).
+ */
+export function readBatchBody(text: string): BodyVerdict {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.trim() === "") return { ok: false, reason: "empty body: expected a JSON array of events" };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message)?.[1];
+    // Node names a position for some syntax errors only; the reason stays on one line either way.
+    const what = describeJsonError(message).replace(/\s+/g, " ");
+    if (position === undefined) return { ok: false, reason: `not JSON: ${what}` };
+    const { line, column } = lineColumnAt(json, Number(position));
+    return { ok: false, reason: `not JSON: ${what} (line ${line}, column ${column})` };
+  }
+  const events = Array.isArray(parsed) ? parsed : [parsed];
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
+    if (typeof event !== "object" || event === null || Array.isArray(event)) {
+      const where = Array.isArray(parsed) ? `item ${index}` : "the body";
+      return { ok: false, reason: `${where} is ${describeJsonType(event)}: expected an event object (or an array of them)` };
+    }
+  }
+  return { ok: true, events };
+}
+
+function describeJsonType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
+
+/** The `event_type` of an event as a label for counts; events without one are grouped together. */
+export function eventTypeLabel(event: unknown): string {
+  const type = (event as { event_type?: unknown } | null)?.event_type;
+  return typeof type === "string" && type !== "" ? type : MISSING_TYPE;
+}
+
+export const MISSING_TYPE = "(no event_type)";

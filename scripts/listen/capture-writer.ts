@@ -1,0 +1,128 @@
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+
+const NEWLINE = Buffer.from("\n");
+
+/** `fs.writeSync`'s shape; tests swap it to force short writes and failures. */
+export type WriteFn = (fd: number, buffer: Buffer, offset: number, length: number) => number;
+
+/** A record could not be written; the file was put back as it was before the record. */
+export class CaptureWriteError extends Error {
+  constructor(readonly code: string) {
+    super(`could not write the capture file (${code})`);
+    this.name = "CaptureWriteError";
+  }
+}
+
+/**
+ * The capture file: NDJSON, one record per line, appended through one append-mode descriptor.
+ *
+ * Each record is one fully built line written synchronously, so two requests can never interleave and a
+ * record is on disk (in the kernel's page cache, which outlives this process) before the request is
+ * answered. A short write is continued; a failed one is cut back off the file so no half line stays.
+ * A SIGKILL in the middle of a multi-page write can still leave a torn last line (the kernel stops copying
+ * for a dying process); such a request was never answered, the sender retries it, and the next `open`
+ * cuts the torn tail off.
+ */
+export class CaptureWriter {
+  records = 0;
+  bytes = 0;
+  private fd: number | undefined;
+  /** Set when a failed write could not be cut back: the next record starts on a fresh line. */
+  private needsNewline = false;
+
+  private constructor(
+    readonly path: string,
+    fd: number,
+    /** Bytes of a torn last line found (and removed) when the file was opened. */
+    readonly repairedTornBytes: number,
+    private readonly write: WriteFn,
+  ) {
+    this.fd = fd;
+  }
+
+  static open(path: string, write: WriteFn = writeSync): CaptureWriter {
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(path, "a+");
+    try {
+      const torn = cutTornTail(fd);
+      return new CaptureWriter(path, fd, torn, write);
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+
+  /**
+   * Append one record, given as its whole line (see `captureLine`). Throws `CaptureWriteError` (the file
+   * unchanged) when the disk refuses.
+   */
+  append(record: Buffer): void {
+    this.appendAll([record]);
+  }
+
+  /**
+   * Append several records (whole lines) in one write: the requests that arrived in one turn of the event
+   * loop. All or none of them end up in the file.
+   */
+  appendAll(records: readonly Buffer[]): void {
+    if (this.fd === undefined) throw new CaptureWriteError("closed");
+    const parts = this.needsNewline ? [NEWLINE, ...records] : records;
+    const line = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    let written = 0;
+    try {
+      while (written < line.length) {
+        const count = this.write(this.fd, line, written, line.length - written);
+        if (count <= 0) throw Object.assign(new Error("no progress"), { code: "EIO" });
+        written += count;
+      }
+    } catch (error) {
+      if (written > 0) this.cutBack(written);
+      throw new CaptureWriteError((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+    }
+    this.needsNewline = false;
+    this.records += records.length;
+    this.bytes += line.length;
+  }
+
+  /** Flush to the disk and close; safe to call twice. */
+  close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private cutBack(written: number): void {
+    try {
+      ftruncateSync(this.fd!, fstatSync(this.fd!).size - written);
+    } catch {
+      this.needsNewline = true;
+    }
+  }
+}
+
+/** If the file does not end with a newline, cut it back to its last whole line; returns the bytes cut. */
+function cutTornTail(fd: number): number {
+  const size = fstatSync(fd).size;
+  if (size === 0) return 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  let end = size;
+  while (end > 0) {
+    const start = Math.max(0, end - chunk.length);
+    const length = readSync(fd, chunk, 0, end - start, start);
+    const newline = chunk.subarray(0, length).lastIndexOf(10);
+    if (newline !== -1) {
+      const keep = start + newline + 1;
+      if (keep < size) ftruncateSync(fd, keep);
+      return size - keep;
+    }
+    end = start;
+  }
+  ftruncateSync(fd, 0);
+  return size;
+}

@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { CannotRunError } from "../errors.js";
+import { defaultCapturePath } from "./capture-path.js";
+import { CaptureWriter } from "./capture-writer.js";
+import { loadEventValidator } from "./load-validator.js";
+import { COLOURS, formatRequestLine, formatSummary, PLAIN } from "./request-line.js";
+import { createListenServer } from "./server.js";
+import { parseByteSize } from "./sizes.js";
+import type { EventValidator } from "./validator.js";
+
+export interface ListenOptions {
+  host: string;
+  port: string;
+  out?: string;
+  /** A secret path segment; `true` (the flag without a value) makes one up. */
+  token?: string | true;
+  maxBody: string;
+  okBody: string;
+  strict?: boolean;
+  /** Seconds to let requests in flight finish after SIGINT/SIGTERM. */
+  grace: string;
+}
+
+export interface ListenIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  colour: boolean;
+  /** Registers the handler for SIGINT/SIGTERM; called again on a second signal, which means "stop now". */
+  onStop: (handler: () => void) => void;
+  /** For tests; by default the library validator. */
+  validator?: EventValidator;
+}
+
+const TOKEN_CHARS = /^[A-Za-z0-9._~-]+$/;
+
+export function parseListenOptions(options: ListenOptions): {
+  host: string;
+  port: number;
+  out: string;
+  token: string | undefined;
+  maxBody: number;
+  okBody: string;
+  graceMs: number;
+} {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CannotRunError(`--port must be a whole number from 0 to 65535 (found "${options.port}")`);
+  }
+  const maxBody = parseByteSize(options.maxBody);
+  if (maxBody === undefined) {
+    throw new CannotRunError(`--max-body must be a size such as 10MiB, 512KiB or 1048576 (found "${options.maxBody}")`);
+  }
+  let token: string | undefined;
+  if (options.token === true) token = randomBytes(18).toString("base64url");
+  else if (options.token !== undefined) {
+    if (!TOKEN_CHARS.test(options.token)) {
+      throw new CannotRunError("--token may hold only letters, digits and . _ ~ - (it becomes a URL path segment)");
+    }
+    token = options.token;
+  }
+  const grace = Number(options.grace);
+  if (!Number.isFinite(grace) || grace < 0) throw new CannotRunError(`--grace must be a number of seconds (found "${options.grace}")`);
+  return {
+    host: options.host,
+    port,
+    out: options.out ?? defaultCapturePath(),
+    token,
+    maxBody,
+    okBody: options.okBody,
+    graceMs: grace * 1000,
+  };
+}
+
+/** Run the receiver until SIGINT/SIGTERM; returns the exit code (0 after a clean stop). */
+export async function runListen(options: ListenOptions, io: ListenIo): Promise<number> {
+  const settings = parseListenOptions(options);
+  const paint = io.colour ? COLOURS : PLAIN;
+  const validate = io.validator ?? (await loadEventValidator(options.strict === true));
+
+  let capture: CaptureWriter;
+  try {
+    capture = CaptureWriter.open(settings.out);
+  } catch (error) {
+    throw new CannotRunError(`cannot open the capture file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      file: settings.out,
+    });
+  }
+  if (capture.repairedTornBytes > 0) {
+    io.err(`note: ${settings.out} ended in a torn line (${capture.repairedTornBytes} bytes from a killed run); cut it off (that request was never answered, so its sender retries it)`);
+  }
+
+  // Request lines go out once per turn of the event loop: one write for many requests under load.
+  let pendingLines: string[] = [];
+  const flushLines = () => {
+    if (pendingLines.length === 0) return;
+    io.out(pendingLines.join("\n"));
+    pendingLines = [];
+  };
+  const listener = createListenServer({
+    capture,
+    validate,
+    ...(settings.token !== undefined ? { token: settings.token } : {}),
+    maxBody: settings.maxBody,
+    okBody: settings.okBody,
+    onRequest: (outcome) => {
+      if (pendingLines.push(formatRequestLine(outcome, paint)) === 1) setImmediate(flushLines);
+    },
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      listener.server.once("error", reject);
+      listener.server.listen(settings.port, settings.host, () => {
+        listener.server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    capture.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === "EADDRINUSE" ? "; pick another with --port" : "";
+    throw new CannotRunError(`cannot listen on ${settings.host}:${settings.port}: ${code ?? (error as Error).message}${hint}`);
+  }
+
+  const { port } = listener.server.address() as AddressInfo;
+  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  const url = `http://${host}:${port}/${settings.token ?? ""}`;
+  io.out(`Listening on ${url}`);
+  io.out(`Capturing every request to ${settings.out}`);
+  io.out(
+    `Paste the URL under which Altcraft reaches this port (a tunnel or reverse proxy to ${url}) into the action hook's URL; the success pattern may be "${settings.okBody}".`,
+  );
+  if (settings.token === undefined && !isLoopback(settings.host)) {
+    io.err(paint.warn("warning: no --token and not on loopback: anyone who can reach this port can post to it"));
+  }
+  io.out("Stop with Ctrl-C; the summary follows.");
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    io.onStop(() => {
+      if (stopping) {
+        listener.server.closeAllConnections();
+        return;
+      }
+      stopping = true;
+      void listener.shutdown(settings.graceMs).then(resolve);
+    });
+  });
+  capture.close();
+  flushLines();
+  io.out("");
+  for (const line of formatSummary(listener.stats, settings.out, paint)) io.out(line);
+  return 0;
+}
+
+function isLoopback(host: string): boolean {
+  return host === "localhost" || host.startsWith("127.") || host === "::1";
+}
