@@ -18,7 +18,6 @@ import type { JsonSchema } from "../scripts/load/json-schema.js";
 import { loadSchemas } from "../scripts/load/schemas.js";
 import type { Manifest } from "../scripts/model/manifest.js";
 import { FORMATS } from "../scripts/runtime/formats.js";
-import { ensureGenerated } from "./fixtures/validate/build.js";
 
 const Ajv2020 = Ajv2020Module.default;
 const root = join(import.meta.dirname, "..");
@@ -128,7 +127,6 @@ describe("AsyncAPI export", () => {
 
 describe("asyncapi command", () => {
   const run = promisify(execFile);
-  beforeAll(() => ensureGenerated());
 
   it("writes a valid document from a manifest with its package beside it", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "asyncapi-cli-")), "asyncapi.json");

@@ -5,7 +5,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureGenerated } from "./fixtures/validate/build.js";
 import { BASE, baseFiles, caseFiles, listCases, writeZip } from "./fixtures/diff/fixture.js";
 
 const root = join(import.meta.dirname, "..");
@@ -31,7 +30,6 @@ async function diff(...args: string[]): Promise<Result> {
 }
 
 beforeAll(async () => {
-  ensureGenerated(); // compiles dist/ once for all test files, under a lock
   const removed = listCases().find((c) => c.name === "field-removed")!;
   await writeZip(baseFiles(), path("old.zip"));
   await writeZip(baseFiles(), path("same.zip"));

@@ -6,16 +6,15 @@ import { request } from "node:http";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CaptureRecord } from "../scripts/listen/capture-record.js";
 import { postBatch } from "../scripts/send/post-batch.js";
 import { runSend } from "../scripts/send/run.js";
-import { ensureBuilt, markedEvents, readNdjson, runCli, startListen } from "./fixtures/live/harness.js";
+import { markedEvents, readNdjson, runCli, startListen } from "./fixtures/live/harness.js";
 
 const dir = mkdtempSync(join(tmpdir(), "listen-process-"));
 const quiet = { out: () => {}, err: () => {}, userAgent: "test" };
 
-beforeAll(() => ensureBuilt());
 
 describe("listen under load", () => {
   it("2,000 batches of 10 events at concurrency 50: exactly 2,000 whole records and 20,000 events; SIGTERM exits 0 with a summary", async () => {

@@ -9,7 +9,7 @@ import { recordBodyBytes, type CaptureRecord } from "../scripts/listen/capture-r
 import { CaptureWriter } from "../scripts/listen/capture-writer.js";
 import { formatRequestLine, formatSummary, PLAIN, type RequestOutcome } from "../scripts/listen/request-line.js";
 import { createListenServer, type ListenServer } from "../scripts/listen/server.js";
-import { ensureBuilt, markedEvents, readNdjson, realValidator } from "./fixtures/live/harness.js";
+import { markedEvents, readNdjson, realValidator } from "./fixtures/live/harness.js";
 
 const dir = mkdtempSync(join(tmpdir(), "listen-"));
 const TOKEN = "s3cret-Token_1234";
@@ -22,7 +22,6 @@ let base: string;
 const outcomes: RequestOutcome[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
   capturePath = join(dir, "capture.ndjson");
   capture = CaptureWriter.open(capturePath);
   listener = createListenServer({
@@ -45,7 +44,7 @@ afterAll(async () => {
 const hook = () => `${base}/${TOKEN}`;
 
 async function post(body: string | Uint8Array, url = hook(), method = "POST"): Promise<{ status: number; text: string; headers: Headers }> {
-  const response = await fetch(url, { method, body: method === "GET" ? undefined : body, headers: { "content-type": "application/json" } });
+  const response = await fetch(url, { method, body: method === "GET" ? undefined : typeof body === "string" ? body : new Blob([Uint8Array.from(body)]), headers: { "content-type": "application/json" } });
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 

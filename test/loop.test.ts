@@ -5,10 +5,10 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CaptureRecord } from "../scripts/listen/capture-record.js";
 import { readEventInputs } from "../scripts/listen/event-files.js";
-import { ensureBuilt, readNdjson, root, runCli, samples, startListen } from "./fixtures/live/harness.js";
+import { readNdjson, root, runCli, samples, startListen } from "./fixtures/live/harness.js";
 
 const dir = mkdtempSync(join(tmpdir(), "loop-"));
 const sampleDirs = readdirSync(join(root, "schemas/samples"))
@@ -19,7 +19,6 @@ const sampleDirs = readdirSync(join(root, "schemas/samples"))
 /** Events as comparable text, order-free (batches may arrive in any order at concurrency > 1). */
 const canonical = (events: unknown[]) => events.map((event) => JSON.stringify(event)).sort();
 
-beforeAll(() => ensureBuilt());
 
 describe("capture → infer → replay", () => {
   it("works end to end", async () => {

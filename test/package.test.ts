@@ -7,14 +7,13 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureGenerated, root } from "./fixtures/validate/build.js";
+import { root } from "./fixtures/validate/build.js";
 
 let dir: string;
 let consumer: string;
 let tarball: string;
 
 beforeAll(() => {
-  ensureGenerated();
   dir = mkdtempSync(join(tmpdir(), "package-test-"));
   execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], { cwd: root, stdio: "ignore" });
   tarball = join(dir, readdirSync(dir).find((name) => name.endsWith(".tgz"))!);

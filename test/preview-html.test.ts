@@ -12,7 +12,6 @@ import { setupSteps, stepSegments } from "../scripts/derive/preview/setup-steps.
 import { UI_STRINGS } from "../scripts/derive/preview/strings.js";
 import { loadBuilt } from "../scripts/diff/load-built.js";
 import type { Side } from "../scripts/diff/side.js";
-import { ensureGenerated } from "./fixtures/validate/build.js";
 
 const root = join(import.meta.dirname, "..");
 const fixture = join(root, "test/fixtures/preview/manifest.json");
@@ -20,7 +19,6 @@ let side: Side;
 let html: string;
 
 beforeAll(async () => {
-  ensureGenerated(); // the command tests run the compiled CLI
   side = await loadBuilt(fixture);
   html = renderPreviewHtml({ manifest: side.manifest, samples: side.samples, logoSvg: side.logoSvg! });
 });

@@ -4,12 +4,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type * as Library from "../scripts/index.js";
-import { ensureGenerated, importDist, validSamples } from "./fixtures/validate/build.js";
+import { importDist, validSamples } from "./fixtures/validate/build.js";
 
 let lib: typeof Library;
 
 beforeAll(async () => {
-  ensureGenerated();
   lib = await importDist<typeof Library>("index.js");
 }, 300_000);
 

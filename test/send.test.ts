@@ -219,7 +219,7 @@ describe("runSend", () => {
     const file = write("three.json", JSON.stringify([event(1), event(2), event(3)]));
     const printed: string[] = [];
     const original = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => printed.push(chunk)) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => printed.push(chunk) > 0) as typeof process.stdout.write;
     try {
       expect(await runSend([file], options(srv.url, { batchSize: "2", json: true }), collect().io)).toBe(0);
     } finally {

@@ -4,7 +4,7 @@ import { jsonErrorOffset, locateJsonError } from "../scripts/validate/json-error
 import { LineSplitter } from "../scripts/validate/line-splitter.js";
 import type * as CheckFile from "../scripts/validate/check-file.js";
 import type * as ReportModule from "../scripts/validate/report.js";
-import { ensureGenerated, importDist, validSamples } from "./fixtures/validate/build.js";
+import { importDist, validSamples } from "./fixtures/validate/build.js";
 
 function random(seed: number): () => number {
   let state = seed;
@@ -88,7 +88,6 @@ describe("input kind detection", () => {
   });
 
   beforeAll(async () => {
-    ensureGenerated();
     ({ FileChecker } = await importDist<typeof CheckFile>("validate/check-file.js"));
     ({ Report } = await importDist<typeof ReportModule>("validate/report.js"));
   }, 300_000);

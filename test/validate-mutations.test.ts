@@ -12,13 +12,12 @@ import type { JsonSchema, JsonType } from "../scripts/load/json-schema.js";
 import { typesOf } from "../scripts/load/json-schema.js";
 import { loadSchemas, type LoadedSchemas } from "../scripts/load/schemas.js";
 import type * as Library from "../scripts/index.js";
-import { cli, ensureGenerated, importDist, root, validSamples, type Sample } from "./fixtures/validate/build.js";
+import { cli, importDist, root, validSamples, type Sample } from "./fixtures/validate/build.js";
 
 let lib: typeof Library;
 let schemas: LoadedSchemas;
 
 beforeAll(async () => {
-  ensureGenerated();
   lib = await importDist<typeof Library>("index.js");
   schemas = await loadSchemas(root);
 }, 300_000);

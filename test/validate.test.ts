@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, ensureGenerated, invalidSamples, root, samplesDir, validSamples } from "./fixtures/validate/build.js";
+import { cli, invalidSamples, root, samplesDir, validSamples } from "./fixtures/validate/build.js";
 
 interface JsonReport {
   events: number;
@@ -18,7 +18,6 @@ interface JsonReport {
 let dir: string;
 
 beforeAll(() => {
-  ensureGenerated();
   dir = mkdtempSync(join(tmpdir(), "validate-cli-"));
 }, 300_000);
 

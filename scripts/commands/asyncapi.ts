@@ -3,9 +3,6 @@ import { runAction } from "./run-action.js";
 
 export function asyncapiCommand(): Command {
   return new Command("asyncapi")
-    // Subcommands do not inherit the program's exitOverride: without it a usage error would exit 1, not 2.
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .description(
       "write an AsyncAPI 3.0 document of the Altcraft action hooks: the hook channel, one message per event " +
         "type with its schema and sample examples, and the batch Altcraft posts",

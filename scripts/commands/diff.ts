@@ -3,9 +3,6 @@ import { runAction } from "./run-action.js";
 
 export function diffCommand(): Command {
   return new Command("diff")
-    // Subcommands do not inherit the program's exitOverride: without it a usage error would exit 1, not 2.
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .description(
       "compare two versions of the app as Albato users see them: breaking and safe changes, what each means " +
         "for existing automations, and the semver bump to choose. Exit 1 when anything is breaking.",

@@ -7,9 +7,6 @@ import { printJson, runAction } from "./run-action.js";
  */
 export function generateCommand(): Command {
   return new Command("generate")
-    // Subcommands do not inherit the program's exitOverride: without it a usage error would exit 1, not 2.
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .description("regenerate scripts/generated/events.ts and dist/generated/validators/ from schemas/ (internal)")
     .option("--root <dir>", "project root", ".")
     .option("--json", "print the changed files as JSON")

@@ -2,9 +2,7 @@ import { Command } from "commander";
 import { runAction } from "./run-action.js";
 
 export function inferCommand(): Command {
-  // exitOverride: a usage mistake reaches cli.ts as a CommanderError (exit 2), not commander's exit 1.
   return new Command("infer")
-    .exitOverride()
     .description(
       "From captured events, draft a JSON Schema per event type and compare it with the current schema: fields seen but not declared, declared but never seen, type conflicts, unknown and provisional types.",
     )

@@ -2,9 +2,7 @@ import { Command } from "commander";
 import { runAction } from "./run-action.js";
 
 export function listenCommand(): Command {
-  // exitOverride: a usage mistake reaches cli.ts as a CommanderError (exit 2), not commander's exit 1.
   return new Command("listen")
-    .exitOverride()
     .description(
       "Receive Altcraft action hooks like the endpoint Altcraft expects: capture every request to an NDJSON file first, then validate its events and answer 200 OK.",
     )

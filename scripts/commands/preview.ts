@@ -3,9 +3,6 @@ import { runAction } from "./run-action.js";
 
 export function previewCommand(): Command {
   return new Command("preview")
-    // Subcommands do not inherit the program's exitOverride: without it a usage error would exit 1, not 2.
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .description(
       "write one self-contained HTML page showing the app as Albato users meet it: app card, triggers by " +
         "channel with search, fields with example values, Altcraft setup steps, English and Russian",

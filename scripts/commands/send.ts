@@ -2,9 +2,7 @@ import { Command } from "commander";
 import { runAction } from "./run-action.js";
 
 export function sendCommand(): Command {
-  // exitOverride: a usage mistake reaches cli.ts as a CommanderError (exit 2), not commander's exit 1.
   return new Command("send")
-    .exitOverride()
     .description(
       "Post events the way Altcraft does (JSON arrays of up to N events) to a webhook URL or a local `listen`: samples, batches, NDJSON logs or capture files.",
     )

@@ -3,9 +3,6 @@ import { runAction } from "./run-action.js";
 
 export function validateCommand(): Command {
   return new Command("validate")
-    // Subcommands do not inherit the program's exitOverride: without it a usage error would exit 1, not 2.
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .description(
       "check Altcraft action-hook events against their schemas: event files, batches (JSON arrays), NDJSON logs, directories, or - for stdin",
     )

@@ -1,0 +1,22 @@
+/**
+ * Before any test file runs: compile the toolchain and regenerate the types and validators once, so
+ * every test (many start the compiled CLI in child processes) sees a dist/ that matches the sources,
+ * also for a developer who edited a file and ran vitest directly. Test files run in parallel; compiling
+ * here, once, keeps any of them from rewriting dist/ under another.
+ */
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+
+const root = join(import.meta.dirname, "..");
+
+export default function setup(): void {
+  try {
+    execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", "."], { cwd: root, stdio: "pipe" });
+  } catch (error) {
+    // tsc still emits when a file has a type error; `npm run typecheck` reports those, the tests go on.
+    const output = String((error as { stdout?: Buffer }).stdout ?? "");
+    if (!/error TS/.test(output)) throw error;
+    process.stderr.write(`tsc reported type errors (dist/ was emitted anyway):\n${output}`);
+  }
+  execFileSync(process.execPath, [join(root, "dist", "scripts", "cli.js"), "generate"], { cwd: root, stdio: "pipe" });
+}
