@@ -29,6 +29,14 @@ function record(body: Uint8Array, extra: Partial<RecordInput> = {}): Buffer {
   return captureLine(input(body, extra)).line;
 }
 
+/** A disk that takes at most `limit(buffers)` bytes of a `writev`, from the front: a short write. */
+function shortWritev(limit: (buffers: readonly Buffer[]) => number): WriteFn {
+  return (fd, buffers) => {
+    const all = Buffer.concat(buffers);
+    return writeSync(fd, all, 0, Math.min(all.length, limit(buffers)));
+  };
+}
+
 /** Deterministic pseudo-random bytes (a seeded LCG), so a failure can be replayed. */
 function randomBytesSeeded(seed: number, length: number): Uint8Array {
   const bytes = new Uint8Array(length);
@@ -95,7 +103,7 @@ describe("CaptureWriter", () => {
   it("continues short writes, so a record is still one whole line", () => {
     const path = freshPath();
     // The disk takes at most 7 bytes per call.
-    const stingy: WriteFn = (fd, buffer, offset, length) => writeSync(fd, buffer, offset, Math.min(7, length));
+    const stingy = shortWritev(() => 7);
     const writer = CaptureWriter.open(path, stingy);
     for (let i = 0; i < 20; i++) writer.append(record(Buffer.from(JSON.stringify([{ event_type: "open", i }]))));
     writer.close();
@@ -107,10 +115,12 @@ describe("CaptureWriter", () => {
     const path = freshPath();
     let calls = 0;
     // The second record fails after half of it is written (as ENOSPC would).
-    const failing: WriteFn = (fd, buffer, offset, length) => {
+    const half = Math.ceil(record(Buffer.from("[1]")).length / 2);
+    const halves = shortWritev(() => half);
+    const failing: WriteFn = (fd, buffers) => {
       calls++;
       if (calls === 4) throw Object.assign(new Error("no space"), { code: "ENOSPC" });
-      return writeSync(fd, buffer, offset, Math.min(length, Math.ceil(buffer.length / 2)));
+      return halves(fd, buffers);
     };
     const writer = CaptureWriter.open(path, failing);
     writer.append(record(Buffer.from("[1]")));
@@ -149,10 +159,11 @@ describe("CaptureWriter", () => {
   it("writes a group of records in one write, or none of them", () => {
     const path = freshPath();
     let calls = 0;
-    const failSecond: WriteFn = (fd, buffer, offset, length) => {
+    const hundreds = shortWritev(() => 100);
+    const failSecond: WriteFn = (fd, buffers) => {
       calls++;
       if (calls === 3) throw Object.assign(new Error("disk gone"), { code: "EIO" });
-      return writeSync(fd, buffer, offset, Math.min(length, 100));
+      return hundreds(fd, buffers);
     };
     const writer = CaptureWriter.open(path, failSecond);
     const group = [record(Buffer.from("[1]")), record(Buffer.from("[2]"))];
@@ -163,6 +174,26 @@ describe("CaptureWriter", () => {
     expect(calls).toBeGreaterThan(3);
     expect(writer.records).toBe(2);
     expect((readNdjson(path) as CaptureRecord[]).map((line) => line.body)).toEqual(["[1]", "[2]"]);
+  });
+
+  it("continues short writes that stop anywhere in a group, even across records (100 seeded groups)", () => {
+    const path = freshPath();
+    let state = 7;
+    const next = (below: number) => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return 1 + (state % below);
+    };
+    const writer = CaptureWriter.open(path, shortWritev(() => next(300)));
+    const expected: Buffer[] = [];
+    for (let group = 0; group < 100; group++) {
+      const lines = Array.from({ length: next(6) }, (_, index) => record(Buffer.from(JSON.stringify([{ group, index, pad: "x".repeat(next(400)) }]))));
+      writer.appendAll(lines);
+      expected.push(...lines);
+    }
+    writer.close();
+    expect(readFileSync(path).equals(Buffer.concat(expected))).toBe(true);
+    expect(writer.records).toBe(expected.length);
+    expect(writer.bytes).toBe(Buffer.concat(expected).length);
   });
 
   it("refuses to write after close", () => {

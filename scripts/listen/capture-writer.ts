@@ -1,10 +1,10 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writevSync } from "node:fs";
 import { dirname } from "node:path";
 
 const NEWLINE = Buffer.from("\n");
 
-/** `fs.writeSync`'s shape; tests swap it to force short writes and failures. */
-export type WriteFn = (fd: number, buffer: Buffer, offset: number, length: number) => number;
+/** `fs.writevSync`'s shape (bytes written, maybe fewer than given); tests swap it to force short writes and failures. */
+export type WriteFn = (fd: number, buffers: readonly Buffer[]) => number;
 
 /** A record could not be written; the file was put back as it was before the record. */
 export class CaptureWriteError extends Error {
@@ -41,7 +41,7 @@ export class CaptureWriter {
     this.fd = fd;
   }
 
-  static open(path: string, write: WriteFn = writeSync): CaptureWriter {
+  static open(path: string, write: WriteFn = writevSync): CaptureWriter {
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(path, "a+");
     try {
@@ -63,18 +63,21 @@ export class CaptureWriter {
 
   /**
    * Append several records (whole lines) in one write: the requests that arrived in one turn of the event
-   * loop. All or none of them end up in the file.
+   * loop. All or none of them end up in the file. One `writev`, so the lines are not copied together
+   * first (that copy was ~1% of a request under load).
    */
   appendAll(records: readonly Buffer[]): void {
     if (this.fd === undefined) throw new CaptureWriteError("closed");
-    const parts = this.needsNewline ? [NEWLINE, ...records] : records;
-    const line = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    let parts = this.needsNewline ? [NEWLINE, ...records] : records;
+    let total = 0;
+    for (const part of parts) total += part.length;
     let written = 0;
     try {
-      while (written < line.length) {
-        const count = this.write(this.fd, line, written, line.length - written);
+      while (written < total) {
+        const count = this.write(this.fd, parts);
         if (count <= 0) throw Object.assign(new Error("no progress"), { code: "EIO" });
         written += count;
+        if (written < total) parts = after(parts, count);
       }
     } catch (error) {
       if (written > 0) this.cutBack(written);
@@ -82,7 +85,7 @@ export class CaptureWriter {
     }
     this.needsNewline = false;
     this.records += records.length;
-    this.bytes += line.length;
+    this.bytes += total;
   }
 
   /** Flush to the disk and close; safe to call twice. */
@@ -104,6 +107,20 @@ export class CaptureWriter {
       this.needsNewline = true;
     }
   }
+}
+
+/** What is left of `parts` once their first `count` bytes are written (a short write). */
+function after(parts: readonly Buffer[], count: number): Buffer[] {
+  const rest: Buffer[] = [];
+  let skip = count;
+  for (const part of parts) {
+    if (skip >= part.length) skip -= part.length;
+    else {
+      rest.push(skip > 0 ? part.subarray(skip) : part);
+      skip = 0;
+    }
+  }
+  return rest;
 }
 
 /** If the file does not end with a newline, cut it back to its last whole line; returns the bytes cut. */
