@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checksumsText, packageEntries, sha256, verifyPackageFile, writeVerifiedPackage } from "../scripts/write/package.js";
 import { createZip, ZIP_FILE_MODE, type ZipEntry } from "../scripts/write/zip.js";
-import { readZipFile } from "../scripts/write/zip-read.js";
+import { readZipBuffer, readZipFile } from "../scripts/write/zip-read.js";
 
 const dir = await mkdtemp(join(tmpdir(), "package-zip-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -32,7 +32,32 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
 
 const noProblems = () => [];
 
+/** Entries of every size class: empty, tiny, text, incompressible, over 64 KiB; UTF-8 names too. */
+function generatedEntries(seed: number): ZipEntry[] {
+  let state = seed;
+  const next = (): number => (state = (state * 16807) % 2147483647);
+  const count = 1 + (next() % 12);
+  return Array.from({ length: count }, (_, index) => {
+    const size = [0, 1, 100, 5_000, 70_000][next() % 5]!;
+    const random = next() % 2 === 0;
+    const data = Buffer.alloc(size);
+    for (let i = 0; i < size; i++) data[i] = random ? next() % 256 : 97 + ((i * 7) % 26);
+    const name = `${["schemas", "данные", "a"][next() % 3]}/${index}-${next() % 1000}.json`;
+    return { name, data };
+  });
+}
+
 describe("createZip", () => {
+  it("gives zips that read back entry for entry, with UTF-8 names", async () => {
+    for (let seed = 41; seed <= 50; seed++) {
+      const entries = generatedEntries(seed);
+      const read = await readZipBuffer(await createZip(entries));
+      expect(read.map((entry) => [entry.name, entry.data.toString("hex")])).toEqual(
+        [...entries].sort((a, b) => (a.name < b.name ? -1 : 1)).map((entry) => [entry.name, entry.data.toString("hex")]),
+      );
+    }
+  });
+
   it("gives identical bytes whatever the order entries come in", async () => {
     const reference = await createZip(packageEntries(parts));
     for (let seed = 1; seed <= 20; seed++) {
@@ -123,6 +148,19 @@ describe("writeVerifiedPackage / verifyPackageFile", () => {
     expect(messages).toEqual([
       "re-check of the written package: logo.svg differs from what was written",
       "re-check of the written package: SHA256SUMS does not match the entries",
+    ]);
+  });
+
+  it("reports an entry whose stored size disagrees with its content", async () => {
+    const zip = await createZip(parts);
+    // The central directory record of the first entry (SETUP.ru.md): one byte more than it holds.
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(zip.readUInt32LE(central + 24) + 1, central + 24);
+    const path = join(dir, "bad-size.zip");
+    await writeFile(path, zip);
+    const problems = await verifyPackageFile(path, "dist/bad.zip", packageEntries(parts), noProblems);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^re-check of the written package: cannot read it back \(SETUP\.ru\.md: \d+ bytes, but the header says \d+\)$/),
     ]);
   });
 

@@ -54,13 +54,12 @@ export async function loadStage(
   root: string,
   inputs: ReadonlyMap<string, Buffer>,
   registry: readonly EventTypeInfo[],
-  load: (root: string) => Promise<ConnectorDefinition> = loadConnector,
 ): Promise<{ loaded?: Loaded; problems: BuildProblem[] }> {
   const schemaProblems: BuildProblem[] = [];
   const connectorProblems: BuildProblem[] = [];
   const [schemas, connector] = await Promise.all([
     attempt(() => loadSchemas(root, registry), schemaProblems),
-    attempt(() => load(root), connectorProblems),
+    attempt(() => loadConnector(root, registry), connectorProblems),
   ]);
   const lockText = inputs.get(LOCK_FILE)?.toString("utf8");
   const { lock, problems: lockProblems } = parseLock(lockText);

@@ -24,7 +24,6 @@ import { cachedGeneratedFiles } from "./generated-cache.js";
 import { INPUT_DIRS, readInputs } from "./inputs.js";
 import { attempt, loadStage } from "./load-stage.js";
 import { packageParts } from "./package-parts.js";
-import { checkVersionBump } from "../diff/version-bump.js";
 import type { Side } from "../diff/side.js";
 import { collectSamples } from "../diff/side.js";
 import { renderReviewDocuments } from "./review-documents.js";
@@ -52,8 +51,6 @@ export interface BuildOptions {
   useCache?: boolean;
   /** Input bytes already read (by the cache probe). */
   inputs?: Map<string, Buffer>;
-  /** Loads the connector (the real loader unless a benchmark passes another). */
-  loadConnector?: (root: string) => Promise<ConnectorDefinition>;
   /** Entries other generators add to the package. */
   extraPackageEntries?: readonly ZipEntry[];
   /** A published release to compare with (`--baseline`): a version number too small for the changes fails. */
@@ -109,7 +106,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
 
   // Load.
   const registry = options.registry ?? EVENT_TYPES;
-  const load = await loadStage(root, inputs, registry, options.loadConnector);
+  const load = await loadStage(root, inputs, registry);
   problems.push(...load.problems);
   if (!load.loaded) return outcome();
   const loaded = load.loaded;
@@ -148,6 +145,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
       documents: schemas.documents,
       samples: collectSamples(parsed.samples.map((sample) => ({ file: sample.file, data: sample.value }))),
     };
+    // Loaded only for --baseline: the diff rules are not needed by an ordinary build.
+    const { checkVersionBump } = await import("../diff/version-bump.js");
     const bump = checkVersionBump(options.baseline, next);
     if (!bump.ok) problems.push({ rule: "versionBump", severity: "failure", place: { file: connector.app.place.file, pointer: "/version" }, message: bump.message });
   }

@@ -11,20 +11,32 @@ interface Staged {
   temp: string;
 }
 
+/** Write `data` next to `path` (its folder exists) under a temporary name, unless `path` already holds these bytes. */
+async function stageFile(path: string, data: string | Buffer): Promise<Staged | undefined> {
+  const bytes = typeof data === "string" ? Buffer.from(data) : data;
+  const current = await readFile(path).catch(() => undefined);
+  if (current?.equals(bytes)) return undefined;
+  const temp = tempSibling(path);
+  await writeFile(temp, bytes);
+  return { path, temp };
+}
+
 export class OutputStage {
   private readonly staged: Staged[] = [];
   private readonly removals: string[] = [];
 
-  /** Stage `data` for `path`; false (nothing staged) when the file already holds exactly these bytes. */
-  async add(path: string, data: string | Buffer): Promise<boolean> {
-    const bytes = typeof data === "string" ? Buffer.from(data) : data;
-    const current = await readFile(path).catch(() => undefined);
-    if (current?.equals(bytes)) return false;
-    await mkdir(dirname(path), { recursive: true });
-    const temp = tempSibling(path);
-    await writeFile(temp, bytes);
-    this.staged.push({ path, temp });
-    return true;
+  /**
+   * Stage many files at once (their reads and writes overlap); they are committed in the order given.
+   * If one fails, the others are still staged, so `discard` removes every temporary file.
+   */
+  async addAll(files: Iterable<readonly [string, string | Buffer]>): Promise<void> {
+    const list = [...files];
+    // Each folder once (hundreds of validator modules share one).
+    await Promise.all([...new Set(list.map(([path]) => dirname(path)))].map((dir) => mkdir(dir, { recursive: true })));
+    const results = await Promise.allSettled(list.map(([path, data]) => stageFile(path, data)));
+    for (const result of results) if (result.status === "fulfilled" && result.value) this.staged.push(result.value);
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
   }
 
   /** Take over a temporary file already written (and checked) next to `path`. */

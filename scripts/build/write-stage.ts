@@ -34,7 +34,7 @@ export async function writeStage(request: WriteRequest): Promise<WriteResult> {
     const previous = await readFile(zip.path).catch(() => undefined);
     if (previous?.equals(result.written.bytes)) await rm(result.written.temp, { force: true });
     else stage.adopt(zip.path, result.written.temp);
-    for (const [path, text] of request.files) await stage.add(path, text);
+    await stage.addAll(request.files);
     const existing = await readdir(request.validators.dir).catch(() => [] as string[]);
     for (const name of existing.sort()) {
       if (name.endsWith(".cjs") && !request.validators.keep.has(name)) stage.remove(join(request.validators.dir, name));

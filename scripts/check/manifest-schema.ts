@@ -4,6 +4,7 @@
  */
 import AjvModule from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
+import { assertValidSchema } from "../load/json-schema-meta.js";
 import type { SchemaDocument } from "../load/schemas.js";
 import { SCHEMA_ID_BASE } from "../load/schemas.js";
 import type { AjvError } from "../runtime/messages.js";
@@ -25,9 +26,14 @@ export function isManifestSchema(document: SchemaDocument): boolean {
 
 /** An ajv instance holding every manifest schema (strict: an unknown keyword is a mistake). */
 export function manifestAjv(documents: Iterable<SchemaDocument>): Ajv {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
+  // The meta-schema check is the shared one (json-schema-meta.ts), run after each schema is added, as ajv would.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, validateSchema: false });
   ajv.addKeyword({ keyword: ANTI_EXAMPLES_KEYWORD, schemaType: "array" });
-  for (const document of documents) if (isManifestSchema(document)) ajv.addSchema(document.json);
+  for (const document of documents) {
+    if (!isManifestSchema(document)) continue;
+    ajv.addSchema(document.json);
+    assertValidSchema(document.json);
+  }
   return ajv;
 }
 

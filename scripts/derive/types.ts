@@ -8,12 +8,13 @@
  * `tsType` reference to that part's name, and each referenced part compiled on its own.
  */
 import { isDeepStrictEqual } from "node:util";
-import { compile } from "json-schema-to-typescript";
-import { EVENT_TYPES } from "../event-types.js";
 import type { JsonSchema } from "../load/json-schema.js";
 import { typesOf } from "../load/json-schema.js";
 import { resolveSchema } from "../load/resolve-refs.js";
 import type { LoadedSchemas } from "../load/schemas.js";
+import { loadCompile } from "./ts-compiler.js";
+
+const compile = loadCompile();
 
 /** `click_sms` → `ClickSms`, `custom-data` → `CustomData`. */
 export function pascalCase(name: string): string {
@@ -133,9 +134,7 @@ export async function generateTypes(schemas: LoadedSchemas): Promise<string> {
   const shared = sharedTypes(schemas);
   const defs: Record<string, JsonSchema> = {};
   const members: JsonSchema[] = [];
-  for (const { type } of EVENT_TYPES) {
-    const event = schemas.events.get(type);
-    if (!event) continue;
+  for (const [type, event] of schemas.events) {
     const name = eventTypeName(type);
     defs[name] = { ...prepare(event.resolved, shared, true), title: name };
     members.push({ $ref: `#/$defs/${name}` });

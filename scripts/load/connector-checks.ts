@@ -5,7 +5,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { ParsedNode } from "yaml";
-import { EVENT_TYPES, eventTypeInfo } from "../event-types.js";
+import type { EventTypeInfo } from "../event-types.js";
 import type { AppYaml } from "./connector-app.js";
 import type { TriggersYaml } from "./connector-triggers.js";
 import { didYouMean } from "./nearest-key.js";
@@ -47,15 +47,17 @@ export async function checkTriggers(
   reader: YamlReader,
   triggers: TriggersYaml,
   groups: readonly string[],
+  registry: readonly EventTypeInfo[],
 ): Promise<void> {
-  const known = EVENT_TYPES.map((info) => info.type);
+  const known = registry.map((info) => info.type);
+  const isKnown = new Set(known);
   const covered = new Set<string>();
   await Promise.all(
     triggers.entries.map(async ({ trigger, nodes, duplicateEventType }) => {
       const { eventType, group, schema } = trigger;
       if (eventType) {
         covered.add(eventType);
-        if (!eventTypeInfo(eventType)) {
+        if (!isKnown.has(eventType)) {
           reader.report(nodes.eventType, `unknown event type "${eventType}"${didYouMean(eventType, known)}; known types are in scripts/event-types.ts`);
         }
       }
@@ -67,7 +69,7 @@ export async function checkTriggers(
         const expected = `schemas/events/${eventType}.schema.json`;
         if (!isRepoPath(schema) || !(await isFile(join(root, schema)))) {
           reader.report(nodes.schema, `schema file not found: ${schema}`);
-        } else if (eventTypeInfo(eventType) && schema !== expected) {
+        } else if (isKnown.has(eventType) && schema !== expected) {
           reader.report(nodes.schema, `the schema of event type "${eventType}" is ${expected}, not ${schema}`);
         }
       }

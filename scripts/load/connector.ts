@@ -7,6 +7,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { isScalar, isSeq } from "yaml";
 import { CannotRunError, formatPlace, ProblemListError, type Problem } from "../errors.js";
+import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
 import type { ConnectorDefinition, LocaleLabels } from "../model/connector.js";
 import { LOCALES, type Locale } from "../model/manifest.js";
 import { readAppYaml, type AppYaml } from "./connector-app.js";
@@ -94,7 +95,8 @@ function checkGroupsUsed(reader: YamlReader, app: AppYaml, triggers: TriggersYam
   }
 }
 
-export async function loadConnector(root: string): Promise<ConnectorDefinition> {
+/** `registry`: the event types triggers may name (the real one unless a benchmark passes a synthetic one). */
+export async function loadConnector(root: string, registry: readonly EventTypeInfo[] = EVENT_TYPES): Promise<ConnectorDefinition> {
   const problems: Problem[] = [];
   const localeFiles = await findLocaleFiles(root, problems);
   const yamlFiles = [APP_FILE, TRIGGERS_FILE, ...localeFiles.values()];
@@ -105,7 +107,7 @@ export async function loadConnector(root: string): Promise<ConnectorDefinition> 
   const app = readAppYaml(appReader);
   const triggersReader = new YamlReader(parsed.get(TRIGGERS_FILE)!, problems);
   const triggers = readTriggersYaml(triggersReader);
-  await checkTriggers(root, triggersReader, triggers, app.groups);
+  await checkTriggers(root, triggersReader, triggers, app.groups, registry);
   checkGroupsUsed(appReader, app, triggers);
   await checkLogo(root, appReader, app);
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { CannotRunError } from "../errors.js";
 import { FORMATS } from "./formats.js";
 import type { AjvError } from "./messages.js";
+import type { DeclaredNode } from "./undeclared.js";
 
 export interface ValidateFunction {
   (data: unknown): boolean;
@@ -16,8 +17,10 @@ export interface ValidateFunction {
 }
 
 export interface EventValidators {
+  /** The schema as written. */
   tolerant: ValidateFunction;
-  strict: ValidateFunction;
+  /** The keys the schema declares, for `--strict` (runtime/undeclared.ts). */
+  declared: DeclaredNode;
 }
 
 type CreateValidators = (formats: typeof FORMATS) => EventValidators;

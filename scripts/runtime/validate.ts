@@ -6,8 +6,10 @@ import { EVENT_TYPES, eventTypeInfo } from "../event-types.js";
 import type { AltcraftEvent } from "../generated/events.js";
 import { validatorsFor } from "./load-validators.js";
 import { describeValue, problemPointer, quote, schemaMessage } from "./messages.js";
+import type { AjvError } from "./messages.js";
 import type { BatchProblem, EventProblem, SchemaProblem, ValidateOptions } from "./problems.js";
 import { closestName } from "./suggest.js";
+import { undeclaredProperties } from "./undeclared.js";
 
 const KNOWN_TYPES = EVENT_TYPES.map((info) => info.type);
 
@@ -54,10 +56,18 @@ export function validateEvent(event: unknown, options: ValidateOptions = {}): Ev
     ];
   }
   const validators = validatorsFor(eventType);
-  const validate = options.strict ? validators.strict : validators.tolerant;
-  if (validate(event)) return [];
+  const validate = validators.tolerant;
+  const valid = validate(event);
+  if (valid && !options.strict) return [];
+  let errors: AjvError[] = valid ? [] : (validate.errors ?? []);
+  // Strict mode: the schema's problems, then one per property it does not declare.
+  if (options.strict) {
+    const undeclared = undeclaredProperties(event, validators.declared);
+    if (undeclared.length > 0) errors = [...errors, ...undeclared];
+  }
+  if (errors.length === 0) return [];
   return onePerValue(
-    (validate.errors ?? []).map(
+    errors.map(
       (error): SchemaProblem => ({
         kind: "schema",
         eventType: eventType,

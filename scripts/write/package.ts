@@ -10,7 +10,7 @@ import type { Problem } from "../errors.js";
 import { tempSibling } from "./atomic.js";
 import type { ZipEntry } from "./zip.js";
 import { compareNames, createZip, sortedEntries, ZIP_FILE_MODE } from "./zip.js";
-import { readZipFile } from "./zip-read.js";
+import { readZipBuffer } from "./zip-read.js";
 
 export const CHECKSUMS_ENTRY = "SHA256SUMS";
 export const MANIFEST_ENTRY = "manifest.json";
@@ -37,9 +37,25 @@ export function packageEntries(parts: readonly ZipEntry[]): ZipEntry[] {
   return sortedEntries([...entries, { name: CHECKSUMS_ENTRY, data: Buffer.from(checksumsText(entries)) }]);
 }
 
-/** Check a zip read back against the entries it should hold; `checkManifest` validates manifest.json. */
+/** Check a zip file against the entries it should hold; `checkManifest` validates manifest.json. */
 export async function verifyPackageFile(
   path: string,
+  displayName: string,
+  expected: readonly ZipEntry[],
+  checkManifest: (manifest: unknown) => Problem[],
+): Promise<Problem[]> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return [{ place: { file: displayName }, message: `re-check of the written package: cannot read it back (${(error as Error).message})` }];
+  }
+  return verifyPackageBytes(bytes, displayName, expected, checkManifest);
+}
+
+/** Check a zip's bytes as read back from disk against the entries it should hold. */
+async function verifyPackageBytes(
+  bytes: Buffer,
   displayName: string,
   expected: readonly ZipEntry[],
   checkManifest: (manifest: unknown) => Problem[],
@@ -48,7 +64,7 @@ export async function verifyPackageFile(
   const fail = (message: string) => problems.push({ place: { file: displayName }, message: `re-check of the written package: ${message}` });
   let read;
   try {
-    read = await readZipFile(path);
+    read = await readZipBuffer(bytes);
   } catch (error) {
     fail(`cannot read it back (${(error as Error).message})`);
     return problems;
@@ -98,9 +114,10 @@ export async function writeVerifiedPackage(
   const temp = tempSibling(path);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(temp, bytes);
-  const problems = await verifyPackageFile(temp, displayName, sortedEntries(entries), checkManifest);
-  // What is on disk must be what we hashed.
-  if (problems.length === 0 && !(await readFile(temp)).equals(bytes)) {
+  // Re-opened from disk, read once: checked entry by entry, and compared with what we hashed.
+  const onDisk = await readFile(temp);
+  const problems = await verifyPackageBytes(onDisk, displayName, sortedEntries(entries), checkManifest);
+  if (problems.length === 0 && !onDisk.equals(bytes)) {
     problems.push({ place: { file: displayName }, message: "re-check of the written package: the file on disk differs from the zip built" });
   }
   if (problems.length > 0) {
