@@ -5,12 +5,12 @@
  */
 import { Command, CommanderError } from "commander";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { EXIT_CANNOT_RUN } from "./errors.js";
 import { registerCommands } from "./commands/index.js";
+import { packageRoot } from "./package-root.js";
 
-const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-  version: string;
-};
+const { version } = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
 
 const program = new Command("altcraft-albato")
   .description("The Altcraft app for Albato, as code: validate hooks, build the app package, review releases.")

@@ -4,11 +4,12 @@
  * must invalidate the build cache; a new mtime alone (tsc rewrites everything) must not.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { packageRoot } from "../package-root.js";
 
-/** This module's `scripts/` folder (dist/scripts when compiled). */
+/** The code that runs: this module's `scripts/` folder (dist/scripts when compiled, dist/ for the bundle). */
 export const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
 
 function codeFiles(dir: string): string[] {
@@ -22,17 +23,6 @@ function codeFiles(dir: string): string[] {
     }
   }
   return found.sort();
-}
-
-/** The nearest folder above `start` holding a package.json. */
-export function packageRoot(start = SCRIPTS_DIR): string {
-  let dir = start;
-  while (!existsSync(join(dir, "package.json"))) {
-    const parent = dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
-  }
-  return dir;
 }
 
 let memo: string | undefined;

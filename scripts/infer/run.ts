@@ -7,7 +7,7 @@ import { MISSING_TYPE } from "../listen/body.js";
 import { loadSchemas } from "../load/schemas.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { analyse, type InferResult } from "./analyse.js";
-import { packageRoot } from "./package-root.js";
+import { packageRoot } from "../package-root.js";
 import { formatInferReport } from "./report.js";
 
 export interface InferOptions {

@@ -5,8 +5,9 @@
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { join, sep } from "node:path";
 import { CannotRunError } from "../errors.js";
+import { packageRoot } from "../package-root.js";
 import { FORMATS } from "./formats.js";
 import type { AjvError } from "./messages.js";
 import type { DeclaredNode } from "./undeclared.js";
@@ -25,8 +26,8 @@ export interface EventValidators {
 
 type CreateValidators = (formats: typeof FORMATS) => EventValidators;
 
-/** This file is dist/scripts/runtime/…; the build writes the validators to dist/generated/validators/. */
-export const VALIDATORS_DIR = fileURLToPath(new URL("../../generated/validators/", import.meta.url));
+/** Where the build writes the validators: `dist/generated/validators/` of this package. */
+export const VALIDATORS_DIR = `${join(packageRoot(), "dist", "generated", "validators")}${sep}`;
 
 const requireModule = createRequire(import.meta.url);
 const loaded = new Map<string, EventValidators>();
