@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../scripts/browser/chromium.js";
+import { launchChromium } from "./fixtures/browser/chromium.js";
 import { renderPreviewHtml } from "../scripts/derive/preview.js";
 import { loadBuilt } from "../scripts/diff/load-built.js";
 import type { Side } from "../scripts/diff/side.js";
