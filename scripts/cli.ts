@@ -4,13 +4,11 @@
  * heavy stages only when it runs, so `validate` of one file starts about as fast as Node itself.
  */
 import { Command, CommanderError } from "commander";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { EXIT_CANNOT_RUN } from "./errors.js";
 import { registerCommands } from "./commands/index.js";
-import { packageRoot } from "./package-root.js";
+import { findPackage } from "./package-root.js";
 
-const { version } = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string };
+const { version } = findPackage();
 
 const program = new Command("altcraft-albato")
   .description("The Altcraft app for Albato, as code: validate hooks, build the app package, review releases.")

@@ -39,15 +39,6 @@ export async function resolveGitRef(repo: string, ref: string): Promise<string |
   }
 }
 
-export async function isGitRepository(repo: string): Promise<boolean> {
-  try {
-    await run("git", ["-C", repo, "rev-parse", "--git-dir"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function readBuilt(out: string, label: string): Promise<Side> {
   const zips = (await readdir(out)).filter((name) => name.endsWith(".zip")).sort();
   if (zips.length > 0) return loadPackage(await readFile(join(out, zips[0]!)), join(out, zips[0]!), label);

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { CannotRunError } from "../errors.js";
 
 /** 1-based line and column of a character offset in a text. */
@@ -35,16 +34,4 @@ export function parseJsonText(text: string, file: string): unknown {
     const { line, column } = lineColumnAt(text, errorOffset(message, text));
     throw new CannotRunError(`not valid JSON: ${describeJsonError(message)}`, { file, line, column });
   }
-}
-
-export async function readJsonFile(path: string, displayName = path): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    throw new CannotRunError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      file: displayName,
-    });
-  }
-  return parseJsonText(text, displayName);
 }

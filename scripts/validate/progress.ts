@@ -1,10 +1,9 @@
 /**
  * A progress line on stderr for long runs: events so far, events/s, problems. Only when stderr is a
- * terminal, redrawn at most five times a second, erased at the end; `--json` stdout never sees it.
+ * terminal, updated once per read chunk and redrawn at most five times a second, erased at the end;
+ * `--json` stdout never sees it.
  */
 const REDRAW_MS = 200;
-/** Look at the clock once per this many events, so the check costs nothing measurable. */
-export const PROGRESS_EVERY = 4096;
 
 export class Progress {
   private readonly started = performance.now();
