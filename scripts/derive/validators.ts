@@ -5,6 +5,9 @@
  * function of the schema as written, and the tree of declared keys `--strict` walks
  * (derive/declared-keys.ts, runtime/undeclared.ts) instead of a second, stricter ajv validator.
  *
+ * What event schemas share (the envelope, custom_data, a family's event_data) is compiled once, as
+ * functions of its own that every module that needs it carries (derive/shared-subschemas.ts).
+ *
  * Formats are passed in rather than `require`d: the runtime is ESM, which CommonJS cannot `require` on
  * every Node 20, and this keeps the generated files free of paths into the rest of dist/.
  */
@@ -18,6 +21,7 @@ import { assertValidSchema } from "../load/json-schema-meta.js";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { FORMATS } from "../runtime/formats.js";
 import { declaredKeys } from "./declared-keys.js";
+import { factorSharedSubschemas } from "./shared-subschemas.js";
 
 // ajv is CommonJS with a `default` export; under nodenext the default import is `module.exports`.
 const Ajv2020 = Ajv2020Module.default;
@@ -41,7 +45,8 @@ function checkFormats(schema: JsonSchema, file: string, pointer = ""): void {
   if (schema.items) checkFormats(schema.items, file, `${pointer}/items`);
 }
 
-function newAjv(): Ajv {
+/** The ajv instance the validators are generated with (the tests compile reference validators with it too). */
+export function newAjv(): Ajv {
   const ajv = new Ajv2020({
     allErrors: true,
     // Unknown keywords in a schema are mistakes; union types (["string", "null"]) are how we say nullable.
@@ -51,6 +56,9 @@ function newAjv(): Ajv {
     // Checked against the meta-schema by the shared checker instead (json-schema-meta.ts).
     validateSchema: false,
     formats: FORMATS,
+    // Shared parts (shared-subschemas.ts) stay functions of their own, compiled once: inlined, ajv would
+    // compile them again into every event type's validator.
+    inlineRefs: false,
     // optimize: false skips ajv's pass that drops unused variables from the code: that pass was a third
     // of the compile time, and V8 drops them anyway (validation runs as fast; files are ~15% larger).
     code: { source: true, formats: _`formats`, lines: false, optimize: false },
@@ -63,7 +71,7 @@ function newAjv(): Ajv {
 const NOT_VALIDATING = new Set(["title", "description", "examples", "$comment", "deprecated", ...ANNOTATION_KEYWORDS]);
 
 /** The schema as ajv needs it: the same keywords at the same paths, minus annotations. */
-function validationSchema(schema: JsonSchema): JsonSchema {
+export function validationSchema(schema: JsonSchema): JsonSchema {
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (NOT_VALIDATING.has(key)) continue;
@@ -97,25 +105,44 @@ function wrapModule(eventType: string, file: string, code: string, declared: str
   ].join("\n");
 }
 
+/**
+ * Give the errors of a shared part the schema path it has inside the event schemas: ajv starts the
+ * schema paths of a separately added schema at "#", unless its entry says where it sits (ajv 8 reads
+ * `schemaPath` of the entry when it compiles it; the version is pinned, and the tests compare every
+ * error with a validator of the inlined schema).
+ */
+function placeSharedPart(ajv: Ajv, id: string, pointer: string): void {
+  const entry = ajv.schemas[id] as { schemaPath?: string } | undefined;
+  if (entry === undefined) throw new Error(`ajv has no entry for the shared schema ${id}`);
+  entry.schemaPath = `#${pointer}`;
+}
+
 /** Event type → CommonJS source of its validators, in registry order. */
 export function generateValidators(schemas: LoadedSchemas): Map<string, string> {
   const ajv = newAjv();
+  const inlined = new Map<string, JsonSchema>();
   for (const [eventType, event] of schemas.events) {
     const file = event.document.file;
     checkFormats(event.resolved, file);
+    const schema = validationSchema(event.resolved);
     try {
-      const schema = validationSchema(event.resolved);
-      ajv.addSchema(schema, `${eventType}/tolerant`);
       assertValidSchema(schema);
     } catch (error) {
       throw new CannotRunError(`ajv cannot compile the schema: ${(error as Error).message}`, { file });
     }
+    inlined.set(eventType, schema);
+  }
+  const factored = factorSharedSubschemas(inlined);
+  for (const part of factored.shared) {
+    ajv.addSchema(part.schema, part.id);
+    placeSharedPart(ajv, part.id, part.pointer);
   }
   const modules = new Map<string, string>();
   for (const [eventType, event] of schemas.events) {
     const file = event.document.file;
     let code: string;
     try {
+      ajv.addSchema(factored.events.get(eventType)!, `${eventType}/tolerant`);
       code = standaloneCode(ajv, { tolerant: `${eventType}/tolerant` });
     } catch (error) {
       throw new CannotRunError(`ajv cannot compile the schema: ${(error as Error).message}`, { file });
