@@ -85,7 +85,7 @@ describe("factorSharedSubschemas", () => {
 
 /** Stand-in loaded schemas: what generateValidators reads of them. */
 function loaded(events: Record<string, JsonSchema>): LoadedSchemas {
-  const entries = Object.entries(events).map(([type, resolved]) => [type, { document: { file: `${type}.schema.json` }, resolved }]);
+  const entries = Object.entries(events).map(([type, resolved]) => [type, { document: { file: `${type}.schema.json` }, resolved }] as const);
   return { events: new Map(entries) } as unknown as LoadedSchemas;
 }
 
@@ -100,7 +100,7 @@ describe("schema paths of errors in shared parts", () => {
   it("are the paths in the inlined schema, also under property names that need escaping", () => {
     // additionalProperties keeps the roots whole, so the odd-named subtree is shared as a whole.
     const odd: JsonSchema = { type: "object", properties: { "a/b c~": { type: "object", required: ["n"], properties: { n: { type: "integer" } } } } };
-    const events = { x: { ...odd, additionalProperties: true }, y: { ...odd, additionalProperties: { type: "string" } } };
+    const events: Record<string, JsonSchema> = { x: { ...odd, additionalProperties: true }, y: { ...odd, additionalProperties: { type: "string" } } };
     expect(factorSharedSubschemas(new Map(Object.entries(events))).shared.map((part) => part.pointer)).toEqual(["/properties/a~1b%20c~0"]);
     const modules = generateValidators(loaded(events));
     const ajv = newAjv();
