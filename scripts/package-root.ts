@@ -6,6 +6,8 @@ export interface PackageLocation {
   /** The directory holding this package's `package.json`, `schemas/` and `dist/`. */
   root: string;
   version: string;
+  /** Its dependencies as package.json pins them (exact versions). */
+  dependencies: Record<string, string>;
 }
 
 const DEFAULT_START = fileURLToPath(import.meta.url);
@@ -24,9 +26,9 @@ export function findPackage(from: string = DEFAULT_START): PackageLocation {
     const manifest = join(dir, "package.json");
     if (existsSync(manifest)) {
       try {
-        const json = JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown; version?: unknown };
+        const json = JSON.parse(readFileSync(manifest, "utf8")) as { name?: unknown; version?: unknown; dependencies?: Record<string, string> };
         if (json.name === "altcraft-albato") {
-          const found = { root: dir, version: String(json.version) };
+          const found = { root: dir, version: String(json.version), dependencies: { ...json.dependencies } };
           if (from === DEFAULT_START) cached = found;
           return found;
         }

@@ -41,8 +41,9 @@ export async function runBuildCommand(options: BuildCommandOptions): Promise<num
   const json = options.json === true;
 
   const probe = probeCache(root, out);
-  // A baseline is a release gate: always compare, even when the outputs are cached.
-  if (options.cache !== false && probe.hit && options.baseline === undefined) {
+  // A baseline is a release gate: always compare, even when the outputs are cached. --check verifies
+  // the committed files, so it trusts no cache (nor a stamp on the types: see pipeline.ts).
+  if (options.cache !== false && !check && probe.hit && options.baseline === undefined) {
     const summary = { ...(probe.hit.summary as BuildSummary), check, cached: true, written: [] };
     report(summary, probe.hit.warnings, json);
     return 0;

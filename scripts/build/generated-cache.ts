@@ -49,7 +49,7 @@ export function generatedKey(root: string, schemas: LoadedSchemas): string {
 export async function cachedGeneratedFiles(
   root: string,
   schemas: LoadedSchemas,
-  options: { read: boolean; write: boolean },
+  options: { read: boolean; write: boolean; trustTypesStamp: boolean },
 ): Promise<Map<string, string>> {
   const dir = cacheDir(root);
   const file = join(dir, `${PREFIX}${generatedKey(root, schemas)}.txt`);
@@ -61,8 +61,9 @@ export async function cachedGeneratedFiles(
       // Not cached (or unreadable): generate.
     }
   }
-  const { generatedFiles } = await import("../derive/write-generated.js");
-  const files = await generatedFiles(schemas);
+  const { generatedFiles, TYPES_FILE } = await import("../derive/write-generated.js");
+  const committedTypes = options.trustTypesStamp ? await readFile(join(root, TYPES_FILE), "utf8").catch(() => undefined) : undefined;
+  const files = await generatedFiles(schemas, { committedTypes });
   if (options.write) {
     try {
       await mkdir(dir, { recursive: true });

@@ -4,7 +4,7 @@
  * place). A definition with any error or failed check writes nothing at all.
  */
 import { readFile } from "node:fs/promises";
-import { isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
 import { compileManifestCheck } from "../check/manifest-schema.js";
 import type { BuildProblem } from "../check/problem.js";
 import { exitCodeOf, sortBuildProblems, withSeverity } from "../check/problem.js";
@@ -29,9 +29,9 @@ import { collectSamples } from "../diff/side.js";
 import { renderReviewDocuments } from "./review-documents.js";
 import { generatedValidators, parseSamples } from "./samples.js";
 import { staleCommittedFiles } from "./stale.js";
+import { typesSourceHash } from "../derive/types-stamp.js";
 import type { BuildSummary, FailureSummary } from "./summary.js";
 import { reportProblem } from "./summary.js";
-import { SCRIPTS_DIR } from "./toolchain.js";
 import { writeStage } from "./write-stage.js";
 
 // The paths write-generated.ts writes (importing it for them would load json-schema-to-typescript).
@@ -84,6 +84,21 @@ function excludedSummary(connector: ConnectorDefinition, triggerFields: readonly
   return [...byPath.values()];
 }
 
+/**
+ * What the cache watches: the package and every file written, except the lock (an input) and the types'
+ * twins under dist/scripts/, which tsc rewrites; a rewrite there says nothing about the schemas.
+ */
+export function watchedOutputs(
+  root: string,
+  files: ReadonlyMap<string, string>,
+  outputs: Record<string, string>,
+  display: (path: string) => string,
+): Record<string, string> {
+  const tscOutput = join(root, "dist", "scripts", sep);
+  for (const [path, text] of files) if (path !== join(root, LOCK_FILE) && !path.startsWith(tscOutput)) outputs[display(path)] = sha256(text);
+  return outputs;
+}
+
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const { root, out, check } = options;
   const inputs = options.inputs ?? readInputs(root);
@@ -120,7 +135,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const update = updateLock(loaded.lock, triggerFields.flatMap((event) => event.fields.map((field) => field.path)));
   const manifest = deriveManifest({ connector, triggerFields, codes: update.codes, registry });
   const manifestPath = join(out, "manifest.json");
-  const generated = await attempt(() => cachedGeneratedFiles(root, schemas, { read: options.useCache !== false, write: !check }), problems);
+  const useCache = options.useCache !== false;
+  // --check and --no-cache generate the types afresh: neither a current stamp on the committed ones nor
+  // the cache (which may hold them) counts, so a generator change that forgot TYPES_REVISION is stale.
+  const fresh = check || !useCache;
+  const cacheOptions = { read: !fresh, write: !check, trustTypesStamp: !fresh };
+  const generated = await attempt(() => cachedGeneratedFiles(root, schemas, cacheOptions), problems);
   const parsed = parseSamples(connector.triggers, (file) => inputs.get(file));
 
   // Check.
@@ -155,7 +175,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     const found = await staleCommittedFiles(
       root,
       { text: loaded.lockText, rendered: renderedLock, added: update.added },
-      { file: TYPES_FILE, text: generated?.get(TYPES_FILE) },
+      { file: TYPES_FILE, text: generated?.get(TYPES_FILE), sourceHash: typesSourceHash(schemas) },
     );
     stale = found.stale;
     problems.push(...found.problems);
@@ -194,10 +214,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     if (loaded.lockText !== renderedLock) inputs.set(LOCK_FILE, Buffer.from(renderedLock));
   }
 
-  // What the cache watches: every output, except files inside the running toolchain (dist/scripts/…),
-  // which tsc rewrites; a rewrite there says nothing about the schemas.
-  const outputs: Record<string, string> = { [display(zipPath)]: sha256(zipBytes) };
-  for (const [path, text] of files) if (path !== join(root, LOCK_FILE) && !path.startsWith(SCRIPTS_DIR)) outputs[display(path)] = sha256(text);
+  const outputs = watchedOutputs(root, files, { [display(zipPath)]: sha256(zipBytes) }, display);
 
   const summary: BuildSummary = {
     ok: true,

@@ -1,16 +1,23 @@
 /**
- * The identity of the toolchain that builds: the bytes of its code (this `scripts/` folder, compiled or
- * not, minus generated code) and of package.json / package-lock.json. A new tool version or dependency
+ * The identity of the toolchain that builds: the bytes of its code (the folder of the code that runs,
+ * minus generated code) and of package.json / package-lock.json. A new tool version or dependency
  * must invalidate the build cache; a new mtime alone (tsc rewrites everything) must not.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageRoot } from "../package-root.js";
 
-/** The code that runs: this module's `scripts/` folder (dist/scripts when compiled, dist/ for the bundle). */
-export const SCRIPTS_DIR = fileURLToPath(new URL("../", import.meta.url));
+/**
+ * The folder of the code that runs, given this module's folder: `scripts/` (or tsc's `dist/scripts/`)
+ * above `build/`, or the bundle's own folder (`dist/bin/`), where every module is a chunk side by side.
+ */
+export function toolchainDir(moduleDir: string): string {
+  return basename(moduleDir) === "build" ? dirname(moduleDir) : moduleDir;
+}
+
+const TOOLCHAIN_DIR = toolchainDir(fileURLToPath(new URL(".", import.meta.url)));
 
 function codeFiles(dir: string): string[] {
   const found: string[] = [];
@@ -62,7 +69,7 @@ function statKey(files: readonly string[]): string {
 export function toolchainHash(cacheDir?: string): string {
   if (memo !== undefined) return memo;
   const root = packageRoot();
-  const files = [...codeFiles(SCRIPTS_DIR), join(root, "package.json"), join(root, "package-lock.json")];
+  const files = [...codeFiles(TOOLCHAIN_DIR), join(root, "package.json"), join(root, "package-lock.json")];
   const key = statKey(files);
   const file = cacheDir === undefined ? undefined : join(cacheDir, "toolchain.json");
   if (file !== undefined) {

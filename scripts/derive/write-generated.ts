@@ -7,7 +7,7 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { writeFileAtomic } from "../write/atomic.js";
-import { generateTypes } from "./types.js";
+import { isCurrentTypes, stampTypes, typesSourceHash } from "./types-stamp.js";
 import { generateValidators } from "./validators.js";
 
 export const TYPES_FILE = "scripts/generated/events.ts";
@@ -23,23 +23,42 @@ async function readOrUndefined(path: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * The committed types if their stamp says they are current (types-stamp.ts), else freshly generated and
+ * stamped. json-schema-to-typescript is loaded only in the second case.
+ */
+export async function stampedTypes(schemas: LoadedSchemas, committed: string | undefined): Promise<string> {
+  const sourceHash = typesSourceHash(schemas);
+  if (committed !== undefined && isCurrentTypes(committed, sourceHash)) return committed;
+  const { generateTypes } = await import("./types.js");
+  return stampTypes(await generateTypes(schemas), sourceHash);
+}
+
+export interface GenerateOptions {
+  /** The committed types' text: kept as it is when its stamp is current (types-stamp.ts). */
+  committedTypes?: string;
+  /** false: leave the types alone and generate only the validators. */
+  types?: boolean;
+}
+
 /** Every file this writes, repo-relative, with its text. Sorted by path. */
-export async function generatedFiles(schemas: LoadedSchemas): Promise<Map<string, string>> {
-  const types = await generateTypes(schemas);
-  const files = new Map<string, string>([
-    [TYPES_FILE, types],
+export async function generatedFiles(schemas: LoadedSchemas, options: GenerateOptions = {}): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  if (options.types !== false) {
+    const types = await stampedTypes(schemas, options.committedTypes);
+    files.set(TYPES_FILE, types);
     // A types-only module: its declaration file is its own text, its JavaScript is empty.
-    ["dist/scripts/generated/events.d.ts", types],
-    ["dist/scripts/generated/events.js", "export {};\n"],
-  ]);
+    files.set("dist/scripts/generated/events.d.ts", types);
+    files.set("dist/scripts/generated/events.js", "export {};\n");
+  }
   for (const [eventType, code] of generateValidators(schemas)) files.set(`${VALIDATORS_DIR}/${eventType}.cjs`, code);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Write what changed and delete validator modules of event types that no longer exist; return those paths. */
-export async function writeGeneratedCode(root: string, schemas: LoadedSchemas): Promise<string[]> {
+export async function writeGeneratedCode(root: string, schemas: LoadedSchemas, options: { types?: boolean } = {}): Promise<string[]> {
   const changed: string[] = [];
-  const files = await generatedFiles(schemas);
+  const files = await generatedFiles(schemas, options);
   const typesChanged = (await readOrUndefined(join(root, TYPES_FILE))) !== files.get(TYPES_FILE);
   for (const [file, text] of files) {
     const path = join(root, file);
