@@ -24,7 +24,8 @@ import { EVENT_TYPES } from "../scripts/event-types.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
-const cli = join(repo, "dist", "scripts", "cli.js");
+// What `npm run build` runs: the bundled bin.
+const cli = join(repo, "dist", "bin", "altcraft-albato.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? "50,500").split(",").map(Number);
 const REGISTRY_FILE = "synthetic-registry.json";

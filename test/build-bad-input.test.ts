@@ -81,6 +81,13 @@ describe("build with a broken definition", () => {
     });
   });
 
+  it("a schema that is not valid JSON Schema: the file and the pointer of the bad keyword, exit 2", async () => {
+    await expectFailure(async (root) => {
+      await edit(root, "schemas/events/click.schema.json", '"link_url": {\n          "type": "string"', '"link_url": {\n          "type": "strnig"');
+      return { code: 2, place: "schemas/events/click.schema.json /properties/event_data/properties/link_url/type", says: /not a valid JSON Schema: must be one of .*"string".*found string "strnig"/ };
+    });
+  });
+
   it("a cyclic $ref, exit 2", async () => {
     await expectFailure(async (root) => {
       const path = join(root, "schemas/common/tracking-data.schema.json");

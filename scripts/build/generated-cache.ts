@@ -5,7 +5,7 @@
  * loading json-schema-to-typescript at all. One entry is kept.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, rename, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { cacheDir } from "./cache.js";
@@ -45,35 +45,62 @@ export function generatedKey(root: string, schemas: LoadedSchemas): string {
   return hash.digest("hex").slice(0, 32);
 }
 
-/** The generated files (repo-relative path → text), from the cache or freshly generated. */
-export async function cachedGeneratedFiles(
-  root: string,
-  schemas: LoadedSchemas,
-  options: { read: boolean; write: boolean; trustTypesStamp: boolean },
-): Promise<Map<string, string>> {
+export interface GenerateFromCacheOptions {
+  read: boolean;
+  write: boolean;
+  /** Keep committed types whose stamp is current (derive/types-stamp.ts). */
+  trustTypesStamp: boolean;
+}
+
+/**
+ * Get ready to produce the generated files (repo-relative path → text): look in the cache, and on a miss
+ * load the generators and settle the types. The returned function then answers synchronously, compiling
+ * the validators on this thread if the cache had no entry. Only sync file reads happen in between, so a
+ * caller can start work on libuv's threads (the package's compression) that nothing here waits behind.
+ */
+export async function prepareGeneratedFiles(root: string, schemas: LoadedSchemas, options: GenerateFromCacheOptions): Promise<() => Map<string, string>> {
   const dir = cacheDir(root);
   const file = join(dir, `${PREFIX}${generatedKey(root, schemas)}.txt`);
   if (options.read) {
     try {
-      const cached = parseEntry(await readFile(file, "utf8"));
-      if (cached) return cached;
+      const cached = parseEntry(readFileSync(file, "utf8"));
+      if (cached) return () => cached;
     } catch {
       // Not cached (or unreadable): generate.
     }
   }
-  const { generatedFiles, TYPES_FILE } = await import("../derive/write-generated.js");
-  const committedTypes = options.trustTypesStamp ? await readFile(join(root, TYPES_FILE), "utf8").catch(() => undefined) : undefined;
-  const files = await generatedFiles(schemas, { committedTypes });
-  if (options.write) {
-    try {
-      await mkdir(dir, { recursive: true });
-      for (const name of await readdir(dir)) if (name.startsWith(PREFIX)) await rm(join(dir, name), { force: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, entryText(files));
-      await rename(temp, file);
-    } catch {
-      // Only the shortcut is lost.
-    }
+  const { generatedFilesWith, stampedTypes, TYPES_FILE } = await import("../derive/write-generated.js");
+  const committedTypes = options.trustTypesStamp ? readOrUndefined(join(root, TYPES_FILE)) : undefined;
+  const types = await stampedTypes(schemas, committedTypes);
+  return () => {
+    const files = generatedFilesWith(schemas, types);
+    if (options.write) saveEntry(dir, file, files);
+    return files;
+  };
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
   }
-  return files;
+}
+
+/** Replace the cache's one entry; a failure loses only the shortcut. */
+function saveEntry(dir: string, file: string, files: ReadonlyMap<string, string>): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir)) if (name.startsWith(PREFIX)) rmSync(join(dir, name), { force: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, entryText(files));
+    renameSync(temp, file);
+  } catch {
+    // Only the shortcut is lost.
+  }
+}
+
+/** The generated files (repo-relative path → text), from the cache or freshly generated. */
+export async function cachedGeneratedFiles(root: string, schemas: LoadedSchemas, options: GenerateFromCacheOptions): Promise<Map<string, string>> {
+  return (await prepareGeneratedFiles(root, schemas, options))();
 }

@@ -11,22 +11,20 @@ import { exitCodeOf, sortBuildProblems, withSeverity } from "../check/problem.js
 import { LOCK_FILE, renderLock, updateLock } from "../derive/field-codes.js";
 import type { EventFields } from "../derive/fields.js";
 import { deriveFields } from "../derive/fields.js";
-import { renderGuides } from "../derive/guide.js";
-import { deriveManifest, renderManifest } from "../derive/manifest.js";
+import { deriveManifest } from "../derive/manifest.js";
 import type { EventTypeInfo } from "../event-types.js";
 import { EVENT_TYPES } from "../event-types.js";
 import type { ConnectorDefinition } from "../model/connector.js";
-import { packageEntries, packageFileName, sha256 } from "../write/package.js";
+import { packageFileName, sha256 } from "../write/package.js";
 import type { ZipEntry } from "../write/zip.js";
 import { createZip } from "../write/zip.js";
 import { checkStage } from "./check-stage.js";
-import { cachedGeneratedFiles } from "./generated-cache.js";
+import { prepareGeneratedFiles } from "./generated-cache.js";
 import { INPUT_DIRS, readInputs } from "./inputs.js";
 import { attempt, loadStage } from "./load-stage.js";
-import { packageParts } from "./package-parts.js";
 import type { Side } from "../diff/side.js";
 import { collectSamples } from "../diff/side.js";
-import { renderReviewDocuments } from "./review-documents.js";
+import { renderPackage, type RenderedPackage } from "./render-package.js";
 import { generatedValidators, parseSamples } from "./samples.js";
 import { staleCommittedFiles } from "./stale.js";
 import { typesSourceHash } from "../derive/types-stamp.js";
@@ -140,8 +138,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   // the cache (which may hold them) counts, so a generator change that forgot TYPES_REVISION is stale.
   const fresh = check || !useCache;
   const cacheOptions = { read: !fresh, write: !check, trustTypesStamp: !fresh };
-  const generated = await attempt(() => cachedGeneratedFiles(root, schemas, cacheOptions), problems);
   const parsed = parseSamples(connector.triggers, (file) => inputs.get(file));
+  const logo = inputs.get(connector.app.logo) ?? (await readFile(join(root, connector.app.logo)).catch(() => undefined));
+  const render = (): RenderedPackage => {
+    // The logo checks report a missing logo; past them, there is one.
+    if (!logo) throw new Error(`cannot read the logo ${connector.app.logo}`);
+    return renderPackage({ manifest, schemas, samples: parsed.samples, inputs, logo, extra: options.extraPackageEntries ?? [] });
+  };
+  // Render the package now and compress it on libuv's threads while this one generates and checks the
+  // code. A definition the checks will reject may not render at all: it is then rendered (or not) after
+  // the checks, as before, and nothing broken is ever written.
+  let rendered: RenderedPackage | undefined;
+  try {
+    rendered = render();
+  } catch {
+    rendered = undefined;
+  }
+  const generate = await attempt(() => prepareGeneratedFiles(root, schemas, cacheOptions), problems);
+  // From here to the checks' end, this thread only computes: libuv's threads compress meanwhile.
+  const zipping = rendered && createZip(rendered.entries);
+  zipping?.catch(() => undefined);
+  const generated = generate && (await attempt(async () => generate(), problems));
 
   // Check.
   const checkManifest = compileManifestCheck(schemas.documents.values());
@@ -182,12 +199,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   }
   if (exitCodeOf(problems) !== 0 || !generated) return outcome();
 
-  // Render, then write (a check run only computes the package, to report its hash).
-  const manifestText = renderManifest(manifest);
-  const guides = renderGuides(manifest);
-  const logo = inputs.get(connector.app.logo) ?? (await readFile(join(root, connector.app.logo)));
-  const reviews = renderReviewDocuments({ manifest, schemas, samples: parsed.samples, logoSvg: logo.toString("utf8") });
-  const entries = packageEntries(packageParts({ manifestText, guides, reviews, inputs, logo, extra: options.extraPackageEntries ?? [] }));
+  // Render (if not done above), then write (a check run only computes the package, to report its hash).
+  const { manifestText, guides, reviews, entries } = rendered ?? render();
   const zipPath = join(out, packageFileName(manifest.app.version));
   const files = new Map<string, string>([
     [manifestPath, manifestText],
@@ -195,15 +208,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   ]);
   if (loaded.lockText !== renderedLock) files.set(join(root, LOCK_FILE), renderedLock);
   for (const [file, text] of generated) files.set(join(root, file), text);
+  const zipped = zipping ?? createZip(entries);
 
   let zipBytes: Buffer;
   let written: string[] = [];
   if (check) {
-    zipBytes = await createZip(entries);
+    zipBytes = await zipped;
   } else {
     const validatorNames = new Set([...generated.keys()].filter((file) => file.startsWith(`${VALIDATORS_DIR}/`)).map((file) => file.slice(VALIDATORS_DIR.length + 1)));
     const result = await writeStage({
-      zip: { path: zipPath, displayName: display(zipPath), entries, checkManifest: (json) => checkManifest(json, `${display(zipPath)}!manifest.json`) },
+      zip: { path: zipPath, displayName: display(zipPath), entries, zipped, checkManifest: (json) => checkManifest(json, `${display(zipPath)}!manifest.json`) },
       files,
       validators: { dir: join(root, VALIDATORS_DIR), keep: validatorNames },
     });

@@ -4,7 +4,7 @@
  */
 import AjvModule from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
-import { assertValidSchema } from "../load/json-schema-meta.js";
+import { setErrorSchemaPath } from "../load/ajv-schema-path.js";
 import type { SchemaDocument } from "../load/schemas.js";
 import { SCHEMA_ID_BASE } from "../load/schemas.js";
 import type { AjvError } from "../runtime/messages.js";
@@ -26,13 +26,15 @@ export function isManifestSchema(document: SchemaDocument): boolean {
 
 /** An ajv instance holding every manifest schema (strict: an unknown keyword is a mistake). */
 export function manifestAjv(documents: Iterable<SchemaDocument>): Ajv {
-  // The meta-schema check is the shared one (json-schema-meta.ts), run after each schema is added, as ajv would.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, validateSchema: false });
+  // Each schema file was checked against the meta-schema when it was loaded (load/json-schema-meta.ts).
+  // Each schema is compiled once (inlineRefs: false), not into every schema that refers to it; its
+  // errors still say which file they come from ("code.schema.json/pattern"), as inlined ones would.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, validateSchema: false, inlineRefs: false });
   ajv.addKeyword({ keyword: ANTI_EXAMPLES_KEYWORD, schemaType: "array" });
   for (const document of documents) {
     if (!isManifestSchema(document)) continue;
     ajv.addSchema(document.json);
-    assertValidSchema(document.json);
+    if (document.id !== MANIFEST_SCHEMA_ID) setErrorSchemaPath(ajv, document.id, document.file.slice(MANIFEST_SCHEMA_DIR.length));
   }
   return ajv;
 }

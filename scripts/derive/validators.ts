@@ -17,7 +17,7 @@ import standaloneModule from "ajv/dist/standalone/index.js";
 import { CannotRunError } from "../errors.js";
 import type { JsonSchema } from "../load/json-schema.js";
 import { ANNOTATION_KEYWORDS, pointerSegment } from "../load/json-schema.js";
-import { assertValidSchema } from "../load/json-schema-meta.js";
+import { setErrorSchemaPath } from "../load/ajv-schema-path.js";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { FORMATS } from "../runtime/formats.js";
 import { declaredKeys } from "./declared-keys.js";
@@ -53,7 +53,7 @@ export function newAjv(): Ajv {
     strict: true,
     strictTypes: false,
     allowUnionTypes: true,
-    // Checked against the meta-schema by the shared checker instead (json-schema-meta.ts).
+    // Every schema file is checked against the meta-schema when it is loaded (load/json-schema-meta.ts).
     validateSchema: false,
     formats: FORMATS,
     // Shared parts (shared-subschemas.ts) stay functions of their own, compiled once: inlined, ajv would
@@ -105,18 +105,6 @@ function wrapModule(eventType: string, file: string, code: string, declared: str
   ].join("\n");
 }
 
-/**
- * Give the errors of a shared part the schema path it has inside the event schemas: ajv starts the
- * schema paths of a separately added schema at "#", unless its entry says where it sits (ajv 8 reads
- * `schemaPath` of the entry when it compiles it; the version is pinned, and the tests compare every
- * error with a validator of the inlined schema).
- */
-function placeSharedPart(ajv: Ajv, id: string, pointer: string): void {
-  const entry = ajv.schemas[id] as { schemaPath?: string } | undefined;
-  if (entry === undefined) throw new Error(`ajv has no entry for the shared schema ${id}`);
-  entry.schemaPath = `#${pointer}`;
-}
-
 /** Event type → CommonJS source of its validators, in registry order. */
 export function generateValidators(schemas: LoadedSchemas): Map<string, string> {
   const ajv = newAjv();
@@ -124,18 +112,13 @@ export function generateValidators(schemas: LoadedSchemas): Map<string, string> 
   for (const [eventType, event] of schemas.events) {
     const file = event.document.file;
     checkFormats(event.resolved, file);
-    const schema = validationSchema(event.resolved);
-    try {
-      assertValidSchema(schema);
-    } catch (error) {
-      throw new CannotRunError(`ajv cannot compile the schema: ${(error as Error).message}`, { file });
-    }
-    inlined.set(eventType, schema);
+    // Each schema file was checked against the meta-schema when it was loaded (load/json-schema-meta.ts).
+    inlined.set(eventType, validationSchema(event.resolved));
   }
   const factored = factorSharedSubschemas(inlined);
   for (const part of factored.shared) {
     ajv.addSchema(part.schema, part.id);
-    placeSharedPart(ajv, part.id, part.pointer);
+    setErrorSchemaPath(ajv, part.id, `#${part.pointer}`);
   }
   const modules = new Map<string, string>();
   for (const [eventType, event] of schemas.events) {

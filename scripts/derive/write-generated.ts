@@ -41,11 +41,13 @@ export interface GenerateOptions {
   types?: boolean;
 }
 
-/** Every file this writes, repo-relative, with its text. Sorted by path. */
-export async function generatedFiles(schemas: LoadedSchemas, options: GenerateOptions = {}): Promise<Map<string, string>> {
+/**
+ * Every file this writes, repo-relative, with its text, sorted by path, given the types' text (or
+ * undefined to leave the types out). Synchronous: the validators are compiled on this thread.
+ */
+export function generatedFilesWith(schemas: LoadedSchemas, types: string | undefined): Map<string, string> {
   const files = new Map<string, string>();
-  if (options.types !== false) {
-    const types = await stampedTypes(schemas, options.committedTypes);
+  if (types !== undefined) {
     files.set(TYPES_FILE, types);
     // A types-only module: its declaration file is its own text, its JavaScript is empty.
     files.set("dist/scripts/generated/events.d.ts", types);
@@ -53,6 +55,12 @@ export async function generatedFiles(schemas: LoadedSchemas, options: GenerateOp
   }
   for (const [eventType, code] of generateValidators(schemas)) files.set(`${VALIDATORS_DIR}/${eventType}.cjs`, code);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Every file this writes, repo-relative, with its text. Sorted by path. */
+export async function generatedFiles(schemas: LoadedSchemas, options: GenerateOptions = {}): Promise<Map<string, string>> {
+  const types = options.types === false ? undefined : await stampedTypes(schemas, options.committedTypes);
+  return generatedFilesWith(schemas, types);
 }
 
 /** Write what changed and delete validator modules of event types that no longer exist; return those paths. */

@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import { CannotRunError } from "../errors.js";
 import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
 import { parseJsonText } from "./json-file.js";
+import { checkMetaSchema } from "./json-schema-meta.js";
 import type { JsonSchema } from "./json-schema.js";
 import { resolveSchema } from "./resolve-refs.js";
 
@@ -46,7 +47,7 @@ export function toPosix(path: string): string {
   return path.split(sep).join("/");
 }
 
-/** Read every schema under `<root>/schemas`, check each has the `$id` its path implies. */
+/** Read every schema under `<root>/schemas`; check each has the `$id` its path implies and is a valid JSON Schema. */
 export async function readSchemaDocuments(root: string): Promise<Map<string, SchemaDocument>> {
   const documents = new Map<string, SchemaDocument>();
   for (const path of await listSchemaFiles(join(root, "schemas"))) {
@@ -64,6 +65,7 @@ export async function readSchemaDocuments(root: string): Promise<Map<string, Sch
         pointer: "/$id",
       });
     }
+    checkMetaSchema(schema, file);
     documents.set(expectedId, { file, id: expectedId, json: schema, text });
   }
   return documents;

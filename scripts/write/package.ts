@@ -103,14 +103,18 @@ export interface WrittenPackage {
   bytes: Buffer;
 }
 
-/** Write the zip next to `path` under a temporary name and re-check it; on problems, remove it. */
+/**
+ * Write the zip of `entries` next to `path` under a temporary name and re-check it; on problems, remove
+ * it. `zipped` is the zip of the same entries when the caller started compressing them earlier.
+ */
 export async function writeVerifiedPackage(
   path: string,
   displayName: string,
   entries: readonly ZipEntry[],
   checkManifest: (manifest: unknown) => Problem[],
+  zipped?: Promise<Buffer>,
 ): Promise<{ written?: WrittenPackage; problems: Problem[] }> {
-  const bytes = await createZip(entries);
+  const bytes = await (zipped ?? createZip(entries));
   const temp = tempSibling(path);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(temp, bytes);
