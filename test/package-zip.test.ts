@@ -164,6 +164,18 @@ describe("writeVerifiedPackage / verifyPackageFile", () => {
     ]);
   });
 
+  it("stops inflating an entry that holds more than its header declares", async () => {
+    const zip = await createZip(parts);
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    zip.writeUInt32LE(Math.floor(zip.readUInt32LE(central + 24) / 4), central + 24);
+    const path = join(dir, "small-size.zip");
+    await writeFile(path, zip);
+    const problems = await verifyPackageFile(path, "dist/bad.zip", packageEntries(parts), noProblems);
+    expect(problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^re-check of the written package: cannot read it back \(SETUP\.ru\.md: more than the \d+ bytes its header declares\)$/),
+    ]);
+  });
+
   it("reports a file that is not a zip", async () => {
     const path = join(dir, "garbage.zip");
     await writeFile(path, "not a zip");
