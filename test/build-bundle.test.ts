@@ -5,7 +5,7 @@
  * with a current stamp are kept without loading json-schema-to-typescript (not installed here).
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +44,27 @@ describe("the bundled bin building its own package", () => {
     expect(after.status, after.stderr).toBe(0);
     expect(after.stdout).not.toContain("Nothing changed");
     expect(existsSync(join(pkg, "dist/manifest.json"))).toBe(true);
+  }, 120_000);
+});
+
+describe("the cache's idea of the toolchain, in the bundle", () => {
+  it("is the entry's text and the chunks' hashed names: a new bundle rebuilds, an unchanged one does not", () => {
+    expect(run("build").status).toBe(0);
+    expect(run("build").stdout).toContain("Nothing changed since the last build");
+    const entry = join(pkg, "dist/bin/altcraft-albato.js");
+    writeFileSync(entry, `${readFileSync(entry, "utf8")}// a new build\n`);
+    const after = run("build");
+    expect(after.status, after.stderr).toBe(0);
+    expect(after.stdout).not.toContain("Nothing changed");
+    // A chunk under a new hashed name, as a rebuild that changed it would write it.
+    const bin = join(pkg, "dist/bin");
+    const chunk = readdirSync(bin).find((name) => name.startsWith("pipeline-"))!;
+    const renamedChunk = chunk.replace(/-[^-]+\.js$/, "-Zz0Zz0Zz.js");
+    renameSync(join(bin, chunk), join(bin, renamedChunk));
+    for (const name of readdirSync(bin)) writeFileSync(join(bin, name), readFileSync(join(bin, name), "utf8").replaceAll(chunk, renamedChunk));
+    const renamed = run("build");
+    expect(renamed.status, renamed.stderr).toBe(0);
+    expect(renamed.stdout).not.toContain("Nothing changed");
   }, 120_000);
 });
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageRoot } from "../package-root.js";
 
@@ -34,12 +34,18 @@ function codeFiles(dir: string): string[] {
 
 let memo: string | undefined;
 
-function contentHash(files: readonly string[], root: string): string {
+/**
+ * A chunk of the bundle (`dist/bin/<name>-<hash>.js`): rolldown's hash covers its content and, through
+ * the hashed names it imports, everything it loads. Its name alone is then its identity.
+ */
+const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js$/;
+
+function contentHash(files: readonly string[], root: string, namesSuffice: (path: string) => boolean): string {
   const hash = createHash("sha256");
   for (const path of files) {
     hash.update(path.slice(root.length)).update("\0");
     try {
-      hash.update(readFileSync(path));
+      if (!namesSuffice(path)) hash.update(readFileSync(path));
     } catch {
       hash.update("(missing)");
     }
@@ -80,7 +86,10 @@ export function toolchainHash(cacheDir?: string): string {
       // No record yet.
     }
   }
-  memo = contentHash(files, root);
+  // In the bundle (dist/bin/), hashed chunk names stand for their content: reading a megabyte of code
+  // was most of the cache probe of a cold build. Compiled or source code is read in full.
+  const bundleDir = basename(TOOLCHAIN_DIR) === "bin" ? resolve(TOOLCHAIN_DIR) : undefined;
+  memo = contentHash(files, root, (path) => dirname(path) === bundleDir && HASHED_CHUNK.test(basename(path)));
   if (file !== undefined) {
     try {
       mkdirSync(cacheDir!, { recursive: true });
