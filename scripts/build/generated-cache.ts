@@ -1,41 +1,49 @@
 /**
  * Derived code (types and validators) is the slowest thing a build makes and depends on the schemas
- * alone, so it is cached under `node_modules/.cache/altcraft-albato/` by a hash of the schema texts, the
- * event types and the toolchain. A connector-only change (a label, a trigger name) then rebuilds without
- * loading json-schema-to-typescript at all. One entry is kept.
+ * alone, so the cache under `node_modules/.cache/altcraft-albato/` records, for a hash of the schema
+ * texts, the event types and the toolchain, the SHA-256 of every file generated from them. The files
+ * themselves are the ones the build writes (scripts/generated/, dist/generated/validators/): a later
+ * build with the same key reads them back and takes them while every hash matches. A connector-only
+ * change (a label, a trigger name) then rebuilds without generating code at all. One record is kept.
+ * (Keeping copies of the code in the cache cost a cold build ~30 ms to write them.)
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { isTypeTwin, TYPES_FILE, typeTwins } from "../derive/generated-paths.js";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { cacheDir } from "./cache.js";
 import { toolchainHash } from "./toolchain.js";
 
 const PREFIX = "generated-";
-const ENTRY_FORMAT = 2;
+const RECORD_FORMAT = 3;
 
-/**
- * An entry: one JSON line naming each file and its length, then the texts back to back. Escaping the
- * code into one JSON document cost a quarter second at 500 event types; this costs a copy.
- */
-function entryText(files: ReadonlyMap<string, string>): string {
-  const header = JSON.stringify({ format: ENTRY_FORMAT, files: [...files].map(([path, text]) => [path, text.length]) });
-  return `${header}\n${[...files.values()].join("")}`;
+interface GeneratedRecord {
+  format: number;
+  /** Repo-relative path and SHA-256 of each generated file, sorted by path. */
+  files: Array<[string, string]>;
 }
 
-/** The files of an entry; undefined when it is not one (an older format, a truncated file). */
-function parseEntry(text: string): Map<string, string> | undefined {
-  const newline = text.indexOf("\n");
-  if (newline < 0) return undefined;
-  const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; files?: Array<[string, number]> };
-  if (header.format !== ENTRY_FORMAT || !Array.isArray(header.files)) return undefined;
-  const files = new Map<string, string>();
-  let at = newline + 1;
-  for (const [path, length] of header.files) {
-    files.set(path, text.slice(at, at + length));
-    at += length;
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** The recorded files as they are on disk, if every one is there with its recorded hash. */
+function recordedFiles(root: string, recordFile: string): Map<string, string> | undefined {
+  try {
+    const record = JSON.parse(readFileSync(recordFile, "utf8")) as Partial<GeneratedRecord>;
+    if (record.format !== RECORD_FORMAT || !Array.isArray(record.files)) return undefined;
+    const files = new Map<string, string>();
+    for (const [path, hash] of record.files) {
+      const text = readFileSync(join(root, path), "utf8");
+      if (sha256(text) !== hash) return undefined;
+      files.set(path, text);
+    }
+    const types = files.get(TYPES_FILE);
+    if (types !== undefined) for (const [path, text] of typeTwins(types)) files.set(path, text);
+    return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  } catch {
+    // No record, an unreadable one, or a file gone: generate.
+    return undefined;
   }
-  return at === text.length ? files : undefined;
 }
 
 export function generatedKey(root: string, schemas: LoadedSchemas): string {
@@ -60,21 +68,17 @@ export interface GenerateFromCacheOptions {
  */
 export async function prepareGeneratedFiles(root: string, schemas: LoadedSchemas, options: GenerateFromCacheOptions): Promise<() => Map<string, string>> {
   const dir = cacheDir(root);
-  const file = join(dir, `${PREFIX}${generatedKey(root, schemas)}.txt`);
+  const file = join(dir, `${PREFIX}${generatedKey(root, schemas)}.json`);
   if (options.read) {
-    try {
-      const cached = parseEntry(readFileSync(file, "utf8"));
-      if (cached) return () => cached;
-    } catch {
-      // Not cached (or unreadable): generate.
-    }
+    const recorded = recordedFiles(root, file);
+    if (recorded) return () => recorded;
   }
-  const { generatedFilesWith, stampedTypes, TYPES_FILE } = await import("../derive/write-generated.js");
+  const { generatedFilesWith, stampedTypes } = await import("../derive/write-generated.js");
   const committedTypes = options.trustTypesStamp ? readOrUndefined(join(root, TYPES_FILE)) : undefined;
   const types = await stampedTypes(schemas, committedTypes);
   return () => {
     const files = generatedFilesWith(schemas, types);
-    if (options.write) saveEntry(dir, file, files);
+    if (options.write) saveRecord(dir, file, files);
     return files;
   };
 }
@@ -87,13 +91,16 @@ function readOrUndefined(path: string): string | undefined {
   }
 }
 
-/** Replace the cache's one entry; a failure loses only the shortcut. */
-function saveEntry(dir: string, file: string, files: ReadonlyMap<string, string>): void {
+/** Replace the cache's one record; a failure loses only the shortcut. */
+function saveRecord(dir: string, file: string, files: ReadonlyMap<string, string>): void {
   try {
     mkdirSync(dir, { recursive: true });
     for (const name of readdirSync(dir)) if (name.startsWith(PREFIX)) rmSync(join(dir, name), { force: true });
+    // tsc rewrites the types' twins: they are derived from the types again on a hit, not checked.
+    const recorded = [...files].filter(([path]) => !isTypeTwin(path));
+    const record: GeneratedRecord = { format: RECORD_FORMAT, files: recorded.map(([path, text]) => [path, sha256(text)]) };
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, entryText(files));
+    writeFileSync(temp, JSON.stringify(record));
     renameSync(temp, file);
   } catch {
     // Only the shortcut is lost.

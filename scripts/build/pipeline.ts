@@ -9,6 +9,7 @@ import { compileManifestCheck } from "../check/manifest-schema.js";
 import type { BuildProblem } from "../check/problem.js";
 import { exitCodeOf, sortBuildProblems, withSeverity } from "../check/problem.js";
 import { LOCK_FILE, renderLock, updateLock } from "../derive/field-codes.js";
+import { TYPES_FILE, VALIDATORS_DIR } from "../derive/generated-paths.js";
 import type { EventFields } from "../derive/fields.js";
 import { deriveFields } from "../derive/fields.js";
 import { deriveManifest } from "../derive/manifest.js";
@@ -32,9 +33,6 @@ import type { BuildSummary, FailureSummary } from "./summary.js";
 import { reportProblem } from "./summary.js";
 import { writeStage } from "./write-stage.js";
 
-// The paths write-generated.ts writes (importing it for them would load json-schema-to-typescript).
-const TYPES_FILE = "scripts/generated/events.ts";
-const VALIDATORS_DIR = "dist/generated/validators";
 
 export interface BuildOptions {
   /** Absolute path of the project (schemas/, connector/). */

@@ -7,13 +7,11 @@ import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { writeFileAtomic } from "../write/atomic.js";
+import { isTypeTwin, TYPES_FILE, typeTwins, VALIDATORS_DIR } from "./generated-paths.js";
 import { isCurrentTypes, stampTypes, typesSourceHash } from "./types-stamp.js";
 import { generateValidators } from "./validators.js";
 
-export const TYPES_FILE = "scripts/generated/events.ts";
-/** tsc's output for TYPES_FILE; rewritten here only when the types changed after tsc ran (or are missing). */
-const TYPES_TWINS = new Set(["dist/scripts/generated/events.d.ts", "dist/scripts/generated/events.js"]);
-export const VALIDATORS_DIR = "dist/generated/validators";
+export { TYPES_FILE, VALIDATORS_DIR };
 
 async function readOrUndefined(path: string): Promise<string | undefined> {
   try {
@@ -49,9 +47,7 @@ export function generatedFilesWith(schemas: LoadedSchemas, types: string | undef
   const files = new Map<string, string>();
   if (types !== undefined) {
     files.set(TYPES_FILE, types);
-    // A types-only module: its declaration file is its own text, its JavaScript is empty.
-    files.set("dist/scripts/generated/events.d.ts", types);
-    files.set("dist/scripts/generated/events.js", "export {};\n");
+    for (const [path, text] of typeTwins(types)) files.set(path, text);
   }
   for (const [eventType, code] of generateValidators(schemas)) files.set(`${VALIDATORS_DIR}/${eventType}.cjs`, code);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -71,7 +67,8 @@ export async function writeGeneratedCode(root: string, schemas: LoadedSchemas, o
   for (const [file, text] of files) {
     const path = join(root, file);
     const current = await readOrUndefined(path);
-    if (TYPES_TWINS.has(file) ? !typesChanged && current !== undefined : current === text) continue;
+    // tsc's twins are rewritten only when the types changed after tsc ran (or are missing).
+    if (isTypeTwin(file) ? !typesChanged && current !== undefined : current === text) continue;
     await writeFileAtomic(path, text);
     changed.push(file);
   }
