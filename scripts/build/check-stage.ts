@@ -26,6 +26,11 @@ export interface CheckInput {
   triggerFields: readonly EventFields[];
   update: LockUpdate;
   manifest: Manifest;
+  /**
+   * The manifest as written (its rendered text, parsed), when it could be rendered: the schema check
+   * runs on it, so what is checked is what the package holds, byte for byte, and need not be re-checked.
+   */
+  written?: unknown;
   /** How messages name the manifest (it is not written yet). */
   manifestFile: string;
   checkManifest: ManifestCheck;
@@ -46,7 +51,7 @@ export function checkStage(input: CheckInput): { problems: BuildProblem[]; cover
   problems.push(...withSeverity("error", constraintProblems));
   // The schema is the safety net for what the constraints do not cover; after a constraint failure its
   // errors would only echo it, pointing into the derived manifest instead of the source.
-  if (constraintProblems.length === 0) problems.push(...withSeverity("error", input.checkManifest(manifest, input.manifestFile)));
+  if (constraintProblems.length === 0) problems.push(...withSeverity("error", input.checkManifest(input.written ?? manifest, input.manifestFile)));
   error("samples", input.sampleProblems);
   if (input.validatorOf) {
     const schemaFileOf = (eventType: string) => schemas.events.get(eventType)?.document.file ?? eventType;

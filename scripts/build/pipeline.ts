@@ -165,6 +165,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     triggerFields,
     update,
     manifest,
+    ...(rendered ? { written: JSON.parse(rendered.manifestText) as unknown } : {}),
     manifestFile: display(manifestPath),
     checkManifest,
     samples: parsed.samples,
@@ -215,7 +216,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   } else {
     const validatorNames = new Set([...generated.keys()].filter((file) => file.startsWith(`${VALIDATORS_DIR}/`)).map((file) => file.slice(VALIDATORS_DIR.length + 1)));
     const result = await writeStage({
-      zip: { path: zipPath, displayName: display(zipPath), entries, zipped, checkManifest: (json) => checkManifest(json, `${display(zipPath)}!manifest.json`) },
+      // The manifest's schema check ran on its rendered text when that was rendered before the checks;
+      // the re-check of the package then proves the entry is those very bytes.
+      zip: {
+        path: zipPath,
+        displayName: display(zipPath),
+        entries,
+        zipped,
+        ...(rendered ? {} : { checkManifest: (json: unknown) => checkManifest(json, `${display(zipPath)}!manifest.json`) }),
+      },
       files,
       validators: { dir: join(root, VALIDATORS_DIR), keep: validatorNames },
     });

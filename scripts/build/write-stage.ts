@@ -12,7 +12,8 @@ import { OutputStage } from "./stage.js";
 
 export interface WriteRequest {
   /** `zipped`: the entries already being compressed (else they are compressed here). */
-  zip: { path: string; displayName: string; entries: readonly ZipEntry[]; zipped?: Promise<Buffer>; checkManifest: (manifest: unknown) => Problem[] };
+  /** `checkManifest`: a schema check of manifest.json as read back, unless its bytes were checked already. */
+  zip: { path: string; displayName: string; entries: readonly ZipEntry[]; zipped?: Promise<Buffer>; checkManifest?: (manifest: unknown) => Problem[] };
   /** Absolute path → content, written only when different. */
   files: ReadonlyMap<string, string>;
   /** Generated validator modules: the folder, and the file names that should remain there. */
@@ -30,7 +31,7 @@ export async function writeStage(request: WriteRequest): Promise<WriteResult> {
   const stage = new OutputStage();
   try {
     const { zip } = request;
-    const result = await writeVerifiedPackage(zip.path, zip.displayName, zip.entries, zip.checkManifest, zip.zipped);
+    const result = await writeVerifiedPackage(zip.path, zip.displayName, zip.entries, zip.checkManifest ?? (() => []), zip.zipped);
     if (!result.written) return { written: [], problems: result.problems };
     const previous = await readFile(zip.path).catch(() => undefined);
     if (previous?.equals(result.written.bytes)) await rm(result.written.temp, { force: true });
