@@ -33,5 +33,14 @@ export function buildCommand(): Command {
         const { runBuildCommand } = await import("../build/command.js");
         return runBuildCommand(options);
       }),
-    );
+    )
+    .hook("postAction", exitWhenFlushed);
+}
+
+/**
+ * A build holds a large heap and has nothing left to do once it has reported: exit at once rather than
+ * let Node tear everything down (a measurable part of a cold build), once all output is flushed.
+ */
+function exitWhenFlushed(): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
