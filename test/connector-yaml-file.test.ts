@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CannotRunError, type Problem } from "../scripts/errors.js";
+import { diskFiles } from "../scripts/load/project-files.js";
 import { parseYamlText, readYamlFile, YamlReader } from "../scripts/load/yaml-file.js";
 
 function reader(text: string): YamlReader {
@@ -24,7 +25,7 @@ describe("parseYamlText", () => {
   });
 
   it("says a missing file is missing", async () => {
-    await expect(readYamlFile("/nonexistent/dir/f.yaml", "dir/f.yaml")).rejects.toThrowError(/^dir\/f\.yaml: file not found$/);
+    await expect(readYamlFile(diskFiles("/nonexistent"), "dir/f.yaml")).rejects.toThrowError(/^dir\/f\.yaml: file not found$/);
   });
 });
 

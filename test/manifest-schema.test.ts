@@ -6,10 +6,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANTI_EXAMPLES_KEYWORD, isManifestSchema, manifestAjv, MANIFEST_SCHEMA_ID } from "../scripts/check/manifest-schema.js";
 import type { JsonSchema } from "../scripts/load/json-schema.js";
+import { diskFiles } from "../scripts/load/project-files.js";
 import { readSchemaDocuments } from "../scripts/load/schemas.js";
 
 const root = join(import.meta.dirname, "..");
-const documents = [...(await readSchemaDocuments(root)).values()].filter(isManifestSchema);
+const documents = [...(await readSchemaDocuments(diskFiles(root))).values()].filter(isManifestSchema);
 const ajv = manifestAjv(documents);
 
 interface AntiExample {

@@ -2,11 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { checkManifestSchema } from "../scripts/check/manifest-schema.js";
 import { renderManifest } from "../scripts/derive/manifest.js";
+import { diskFiles } from "../scripts/load/project-files.js";
 import { readSchemaDocuments } from "../scripts/load/schemas.js";
 import { join } from "node:path";
 import { derive, fixtureConnector } from "./fixtures/build/definition.js";
 
-const documents = [...(await readSchemaDocuments(join(import.meta.dirname, ".."))).values()];
+const documents = [...(await readSchemaDocuments(diskFiles(join(import.meta.dirname, "..")))).values()];
 
 describe("deriveManifest", () => {
   const { manifest } = derive();

@@ -9,9 +9,11 @@ import { LOCK_FILE, parseLock } from "../derive/field-codes.js";
 import { CannotRunError, formatPlace, ProblemListError } from "../errors.js";
 import type { EventTypeInfo } from "../event-types.js";
 import { loadConnector } from "../load/connector.js";
+import { diskFiles, memoryFiles } from "../load/project-files.js";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { loadSchemas } from "../load/schemas.js";
 import type { ConnectorDefinition } from "../model/connector.js";
+import { INPUT_DIRS } from "./inputs.js";
 
 export interface Loaded {
   schemas: LoadedSchemas;
@@ -57,9 +59,12 @@ export async function loadStage(
 ): Promise<{ loaded?: Loaded; problems: BuildProblem[] }> {
   const schemaProblems: BuildProblem[] = [];
   const connectorProblems: BuildProblem[] = [];
+  // Everything under schemas/ and connector/ from the bytes already read: checked, derived and packaged
+  // alike. Anything else the connector names (a logo elsewhere in the repo) from the disk.
+  const files = memoryFiles(inputs, INPUT_DIRS, diskFiles(root));
   const [schemas, connector] = await Promise.all([
-    attempt(() => loadSchemas(root, registry), schemaProblems),
-    attempt(() => loadConnector(root, registry), connectorProblems),
+    attempt(() => loadSchemas(root, registry, files), schemaProblems),
+    attempt(() => loadConnector(root, registry, files), connectorProblems),
   ]);
   const lockText = inputs.get(LOCK_FILE)?.toString("utf8");
   const { lock, problems: lockProblems } = parseLock(lockText);

@@ -2,13 +2,12 @@
  * Checks across files: triggers against the event-type registry and the groups of app.yaml, the schema
  * and sample files they name, and the logo.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
 import type { ParsedNode } from "yaml";
 import type { EventTypeInfo } from "../event-types.js";
 import type { AppYaml } from "./connector-app.js";
 import type { TriggersYaml } from "./connector-triggers.js";
 import { didYouMean } from "./nearest-key.js";
+import type { ProjectFiles } from "./project-files.js";
 import type { YamlReader } from "./yaml-file.js";
 
 export const LOGO_MAX_BYTES = 64 * 1024;
@@ -18,32 +17,12 @@ export function isRepoPath(path: string): boolean {
   return !path.startsWith("/") && !/^[A-Za-z]:/.test(path) && !path.includes("\\") && !path.split("/").includes("..");
 }
 
-/** The `.json` file names in a folder, or undefined when the folder does not exist. */
-async function jsonFilesIn(dir: string): Promise<string[] | undefined> {
-  try {
-    return (await readdir(dir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && entry.name.endsWith(".json"))
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return undefined;
-  }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Every trigger names a known event type, a declared group, its own schema and existing samples; every
  * registry type has a trigger.
  */
 export async function checkTriggers(
-  root: string,
+  files: ProjectFiles,
   reader: YamlReader,
   triggers: TriggersYaml,
   groups: readonly string[],
@@ -67,13 +46,13 @@ export async function checkTriggers(
       if (duplicateEventType) return;
       if (schema) {
         const expected = `schemas/events/${eventType}.schema.json`;
-        if (!isRepoPath(schema) || !(await isFile(join(root, schema)))) {
+        if (!isRepoPath(schema) || !(await files.isFile(schema))) {
           reader.report(nodes.schema, `schema file not found: ${schema}`);
         } else if (isKnown.has(eventType) && schema !== expected) {
           reader.report(nodes.schema, `the schema of event type "${eventType}" is ${expected}, not ${schema}`);
         }
       }
-      await checkSamples(root, reader, trigger.eventType, nodes.samples);
+      await checkSamples(files, reader, trigger.eventType, nodes.samples);
     }),
   );
   for (const type of known) {
@@ -88,15 +67,15 @@ export async function checkTriggers(
  * checked and packaged).
  */
 async function checkSamples(
-  root: string,
+  files: ProjectFiles,
   reader: YamlReader,
   eventType: string,
   samples: Array<{ path: string; node: ParsedNode }>,
 ): Promise<void> {
   const folder = `schemas/samples/${eventType}/`;
-  const present = eventType ? await jsonFilesIn(join(root, folder)) : undefined;
+  const present = eventType ? (await files.filesIn(folder.slice(0, -1)))?.filter((name) => name.endsWith(".json")) : undefined;
   for (const { path, node } of samples) {
-    if (!isRepoPath(path) || !(await isFile(join(root, path)))) {
+    if (!isRepoPath(path) || !(await files.isFile(path))) {
       reader.report(node, `sample file not found: ${path}`);
     } else if (eventType && !(path.startsWith(folder) && !path.slice(folder.length).includes("/"))) {
       reader.report(node, `samples of event type "${eventType}" live in ${folder}, not at ${path}`);
@@ -111,7 +90,7 @@ async function checkSamples(
 }
 
 /** The logo exists inside the repo, is an SVG, and is small enough to upload. */
-export async function checkLogo(root: string, reader: YamlReader, app: AppYaml): Promise<void> {
+export async function checkLogo(files: ProjectFiles, reader: YamlReader, app: AppYaml): Promise<void> {
   const logo = app.app.logo;
   const node = app.nodes.logo;
   if (!logo) return;
@@ -119,10 +98,8 @@ export async function checkLogo(root: string, reader: YamlReader, app: AppYaml):
     reader.report(node, `logo: expected a path inside the repository (e.g. connector/logo.svg), found "${logo}"`);
     return;
   }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(join(root, logo));
-  } catch {
+  const bytes = await files.read(logo).catch(() => undefined);
+  if (bytes === undefined) {
     reader.report(node, `logo file not found: ${logo}`);
     return;
   }

@@ -3,8 +3,6 @@
  * Every problem is collected with its file and line and reported together: first malformed YAML (later
  * checks would only add noise), then everything else in one run.
  */
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
 import { isScalar, isSeq } from "yaml";
 import { CannotRunError, formatPlace, ProblemListError, type Problem } from "../errors.js";
 import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
@@ -15,6 +13,7 @@ import { checkLogo, checkTriggers } from "./connector-checks.js";
 import { readLocaleYaml, type ExpectedLabels } from "./connector-locales.js";
 import { readTriggersYaml, type TriggersYaml } from "./connector-triggers.js";
 import { didYouMean } from "./nearest-key.js";
+import { diskFiles, type ProjectFiles } from "./project-files.js";
 import { readYamlFile, YamlReader, type YamlFile } from "./yaml-file.js";
 
 export const CONNECTOR_DIR = "connector";
@@ -33,13 +32,8 @@ function asProblem(error: unknown): Problem {
 }
 
 /** The locale files present, checking each name is a known locale and every locale has a file. */
-async function findLocaleFiles(root: string, problems: Problem[]): Promise<Map<Locale, string>> {
-  let names: string[] = [];
-  try {
-    names = (await readdir(join(root, LOCALES_DIR))).sort();
-  } catch {
-    names = [];
-  }
+async function findLocaleFiles(files: ProjectFiles, problems: Problem[]): Promise<Map<Locale, string>> {
+  const names = (await files.filesIn(LOCALES_DIR)) ?? [];
   const found = new Map<Locale, string>();
   const known: readonly string[] = LOCALES;
   for (const name of names) {
@@ -69,12 +63,12 @@ async function findLocaleFiles(root: string, problems: Problem[]): Promise<Map<L
 }
 
 /** Read and parse every YAML file; undefined where a file is missing or malformed (a problem says why). */
-async function parseAll(root: string, files: string[], problems: Problem[]): Promise<Map<string, YamlFile>> {
+async function parseAll(files: ProjectFiles, yamlFiles: string[], problems: Problem[]): Promise<Map<string, YamlFile>> {
   const parsed = new Map<string, YamlFile>();
   await Promise.all(
-    files.map(async (file) => {
+    yamlFiles.map(async (file) => {
       try {
-        parsed.set(file, await readYamlFile(join(root, file), file));
+        parsed.set(file, await readYamlFile(files, file));
       } catch (error) {
         problems.push(asProblem(error));
       }
@@ -96,20 +90,24 @@ function checkGroupsUsed(reader: YamlReader, app: AppYaml, triggers: TriggersYam
 }
 
 /** `registry`: the event types triggers may name (the real one unless a benchmark passes a synthetic one). */
-export async function loadConnector(root: string, registry: readonly EventTypeInfo[] = EVENT_TYPES): Promise<ConnectorDefinition> {
+export async function loadConnector(
+  root: string,
+  registry: readonly EventTypeInfo[] = EVENT_TYPES,
+  files: ProjectFiles = diskFiles(root),
+): Promise<ConnectorDefinition> {
   const problems: Problem[] = [];
-  const localeFiles = await findLocaleFiles(root, problems);
+  const localeFiles = await findLocaleFiles(files, problems);
   const yamlFiles = [APP_FILE, TRIGGERS_FILE, ...localeFiles.values()];
-  const parsed = await parseAll(root, yamlFiles, problems);
+  const parsed = await parseAll(files, yamlFiles, problems);
   if (problems.length > 0) throw new ProblemListError(problems, `${CONNECTOR_DIR}/`);
 
   const appReader = new YamlReader(parsed.get(APP_FILE)!, problems);
   const app = readAppYaml(appReader);
   const triggersReader = new YamlReader(parsed.get(TRIGGERS_FILE)!, problems);
   const triggers = readTriggersYaml(triggersReader);
-  await checkTriggers(root, triggersReader, triggers, app.groups, registry);
+  await checkTriggers(files, triggersReader, triggers, app.groups, registry);
   checkGroupsUsed(appReader, app, triggers);
-  await checkLogo(root, appReader, app);
+  await checkLogo(files, appReader, app);
 
   const expected: ExpectedLabels = {
     connection: app.connectionFields.map((field) => field.code).filter(Boolean),

@@ -1,9 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { sep } from "node:path";
 import { CannotRunError } from "../errors.js";
 import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
 import { parseJsonText } from "./json-file.js";
 import { checkMetaSchema } from "./json-schema-meta.js";
+import { diskFiles, type ProjectFiles } from "./project-files.js";
 import type { JsonSchema } from "./json-schema.js";
 import { resolveSchema } from "./resolve-refs.js";
 
@@ -33,26 +33,17 @@ export interface LoadedSchemas {
 
 export const SCHEMA_ID_BASE = "https://altcraft-albato.dev/";
 
-async function listSchemaFiles(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await listSchemaFiles(path)));
-    else if (entry.name.endsWith(".schema.json")) found.push(path);
-  }
-  return found.sort();
-}
-
 export function toPosix(path: string): string {
   return path.split(sep).join("/");
 }
 
-/** Read every schema under `<root>/schemas`; check each has the `$id` its path implies and is a valid JSON Schema. */
-export async function readSchemaDocuments(root: string): Promise<Map<string, SchemaDocument>> {
+/** Read every schema under `schemas/`; check each has the `$id` its path implies and is a valid JSON Schema. */
+export async function readSchemaDocuments(files: ProjectFiles): Promise<Map<string, SchemaDocument>> {
   const documents = new Map<string, SchemaDocument>();
-  for (const path of await listSchemaFiles(join(root, "schemas"))) {
-    const file = toPosix(relative(root, path));
-    const text = await readFile(path, "utf8");
+  for (const file of (await files.filesUnder("schemas")).filter((path) => path.endsWith(".schema.json"))) {
+    const bytes = await files.read(file);
+    if (bytes === undefined) throw new CannotRunError("file not found", { file });
+    const text = bytes.toString("utf8");
     const json = parseJsonText(text, file);
     if (typeof json !== "object" || json === null || Array.isArray(json)) {
       throw new CannotRunError("a schema must be a JSON object", { file, pointer: "" });
@@ -75,8 +66,12 @@ export async function readSchemaDocuments(root: string): Promise<Map<string, Sch
  * Load every schema and resolve one per event type of the registry; report missing or stray ones.
  * `registry` defaults to the real one; benchmarks pass a larger synthetic registry.
  */
-export async function loadSchemas(root: string, registry: readonly EventTypeInfo[] = EVENT_TYPES): Promise<LoadedSchemas> {
-  const documents = await readSchemaDocuments(root);
+export async function loadSchemas(
+  root: string,
+  registry: readonly EventTypeInfo[] = EVENT_TYPES,
+  files: ProjectFiles = diskFiles(root),
+): Promise<LoadedSchemas> {
+  const documents = await readSchemaDocuments(files);
   const events = new Map<string, EventSchema>();
   const known = new Set(registry.map((info) => info.type));
   for (const document of documents.values()) {

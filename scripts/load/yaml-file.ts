@@ -3,7 +3,6 @@
  * reader that checks shapes (mapping with a fixed set of keys, string, list of strings, boolean) while
  * collecting problems instead of stopping at the first.
  */
-import { readFile } from "node:fs/promises";
 import {
   isAlias,
   isMap,
@@ -17,6 +16,7 @@ import {
 } from "yaml";
 import { CannotRunError, type Place, type Problem } from "../errors.js";
 import { didYouMean } from "./nearest-key.js";
+import type { ProjectFiles } from "./project-files.js";
 
 export interface YamlFile {
   /** Repo-relative path, as messages show it. */
@@ -49,17 +49,15 @@ export function parseYamlText(text: string, file: string): YamlFile {
   return { file, text, lineCounter, contents: doc.contents as ParsedNode | null };
 }
 
-export async function readYamlFile(path: string, file: string): Promise<YamlFile> {
-  let text: string;
+export async function readYamlFile(files: ProjectFiles, file: string): Promise<YamlFile> {
+  let bytes: Buffer | undefined;
   try {
-    text = await readFile(path, "utf8");
+    bytes = await files.read(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CannotRunError(code === "ENOENT" ? "file not found" : `cannot read: ${code ?? (error as Error).message}`, {
-      file,
-    });
+    throw new CannotRunError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
   }
-  return parseYamlText(text, file);
+  if (bytes === undefined) throw new CannotRunError("file not found", { file });
+  return parseYamlText(bytes.toString("utf8"), file);
 }
 
 function clip(text: string): string {
