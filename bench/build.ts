@@ -45,9 +45,10 @@ function time(args: string[]): number {
   return elapsed;
 }
 
+/** A project as a clone has it: the definition and the committed types. */
 function copyProject(): string {
   const root = mkdtempSync(join(tmpdir(), "bench-build-"));
-  for (const dir of ["schemas", "connector"]) cpSync(join(repo, dir), join(root, dir), { recursive: true });
+  for (const dir of ["schemas", "connector", "scripts/generated"]) cpSync(join(repo, dir), join(root, dir), { recursive: true });
   return root;
 }
 
