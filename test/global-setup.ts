@@ -1,5 +1,5 @@
 /**
- * Before any test file runs: compile the toolchain (with its precompiled meta-schema validator), bundle
+ * Before any test file runs: compile the toolchain (with its precompiled validators), bundle
  * the bin, and regenerate the validators once, so every test (many start the compiled CLI in child
  * processes) sees a dist/ that matches the sources, also for a developer who edited a file and ran vitest
  * directly. Test files run in parallel; compiling here, once, keeps any of them from rewriting dist/
@@ -20,7 +20,7 @@ export default function setup(): void {
     if (!/error TS/.test(output)) throw error;
     process.stderr.write(`tsc reported type errors (dist/ was emitted anyway):\n${output}`);
   }
-  execFileSync(process.execPath, [join(root, "dist", "scripts", "toolchain", "meta-schema-validator.js")], { cwd: root, stdio: "pipe" });
+  execFileSync(process.execPath, [join(root, "dist", "scripts", "toolchain", "precompile-validators.js")], { cwd: root, stdio: "pipe" });
   execFileSync(join(root, "node_modules", ".bin", "rolldown"), ["-c", "rolldown.config.ts"], { cwd: root, stdio: "pipe" });
   execFileSync(process.execPath, [join(root, "dist", "scripts", "cli.js"), "generate", "--no-types"], { cwd: root, stdio: "pipe" });
 }

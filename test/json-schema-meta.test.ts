@@ -11,7 +11,7 @@ import Ajv2020Module from "ajv/dist/2020.js";
 import { CannotRunError } from "../scripts/errors.js";
 import { checkMetaSchema, META_SCHEMA_ID, META_VALIDATOR_FILE, metaSchemaProblem, metaSchemaValidator } from "../scripts/load/json-schema-meta.js";
 import { loadSchemas, type LoadedSchemas } from "../scripts/load/schemas.js";
-import { metaSchemaValidatorSource } from "../scripts/toolchain/meta-schema-validator.js";
+import { metaSchemaValidatorSource } from "../scripts/toolchain/precompile-validators.js";
 import { random } from "./fixtures/validate/mutations.js";
 import { root } from "./fixtures/validate/build.js";
 

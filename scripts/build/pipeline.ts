@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join, relative, sep } from "node:path";
-import { compileManifestCheck } from "../check/manifest-schema.js";
+import { loadManifestCheck } from "../check/manifest-schema.js";
 import type { BuildProblem } from "../check/problem.js";
 import { exitCodeOf, sortBuildProblems, withSeverity } from "../check/problem.js";
 import { LOCK_FILE, renderLock, updateLock } from "../derive/field-codes.js";
@@ -159,7 +159,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const generated = generate && (await attempt(async () => generate(), problems));
 
   // Check.
-  const checkManifest = compileManifestCheck(schemas.documents.values());
+  const checkManifest = loadManifestCheck(schemas.documents.values());
   const checked = checkStage({
     loaded,
     triggerFields,

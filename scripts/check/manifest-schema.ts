@@ -4,19 +4,28 @@
  */
 import AjvModule from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
+import standaloneModule from "ajv/dist/standalone/index.js";
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { setErrorSchemaPath } from "../load/ajv-schema-path.js";
 import type { SchemaDocument } from "../load/schemas.js";
 import { SCHEMA_ID_BASE } from "../load/schemas.js";
 import type { AjvError } from "../runtime/messages.js";
 import { problemPointer, schemaMessage } from "../runtime/messages.js";
+import { packageRoot } from "../package-root.js";
 import type { RuleProblem } from "./problem.js";
 
 // ajv is CommonJS with a `default` export; under nodenext the default import is `module.exports`.
 const Ajv2020 = Ajv2020Module.default;
+const standaloneCode = standaloneModule.default;
+const requireHere = createRequire(import.meta.url);
 type Ajv = InstanceType<typeof AjvModule.default>;
 
 export const MANIFEST_SCHEMA_DIR = "schemas/manifest/";
 export const MANIFEST_SCHEMA_ID = `${SCHEMA_ID_BASE}${MANIFEST_SCHEMA_DIR}manifest.schema.json`;
+/** Where `npm run build` puts the precompiled manifest check, relative to the package root. */
+export const MANIFEST_VALIDATOR_FILE = "dist/generated/manifest-schema.cjs";
 /** Where each manifest schema keeps its anti-examples (`[{ example, reason }]`), an annotation for ajv. */
 export const ANTI_EXAMPLES_KEYWORD = "x-antiExamples";
 
@@ -24,12 +33,23 @@ export function isManifestSchema(document: SchemaDocument): boolean {
   return document.file.startsWith(MANIFEST_SCHEMA_DIR);
 }
 
-/** An ajv instance holding every manifest schema (strict: an unknown keyword is a mistake). */
-export function manifestAjv(documents: Iterable<SchemaDocument>): Ajv {
+/**
+ * An ajv instance holding every manifest schema (strict: an unknown keyword is a mistake); `source`
+ * keeps the generated code, for `manifestCheckModule`.
+ */
+export function manifestAjv(documents: Iterable<SchemaDocument>, options: { source?: boolean } = {}): Ajv {
   // Each schema file was checked against the meta-schema when it was loaded (load/json-schema-meta.ts).
   // Each schema is compiled once (inlineRefs: false), not into every schema that refers to it; its
   // errors still say which file they come from ("code.schema.json/pattern"), as inlined ones would.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, validateSchema: false, inlineRefs: false });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    validateSchema: false,
+    inlineRefs: false,
+    ...(options.source ? { code: { source: true, lines: false } } : {}),
+  });
   ajv.addKeyword({ keyword: ANTI_EXAMPLES_KEYWORD, schemaType: "array" });
   for (const document of documents) {
     if (!isManifestSchema(document)) continue;
@@ -42,16 +62,16 @@ export function manifestAjv(documents: Iterable<SchemaDocument>): Ajv {
 
 export type ManifestCheck = (manifest: unknown, file: string) => RuleProblem[];
 
-/** Compile the manifest schema once; the returned check names `file` in messages. */
-export function compileManifestCheck(documents: Iterable<SchemaDocument>): ManifestCheck {
-  const ajv = manifestAjv(documents);
-  const validate = ajv.getSchema(MANIFEST_SCHEMA_ID);
+type ValidateFunction = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+/** The check a validate function of the manifest schema makes (none: the schema is missing). */
+function manifestCheckOf(validate: ValidateFunction | undefined): ManifestCheck {
   return (manifest, file) => {
     if (!validate) {
       return [{ rule: "manifestSchema", place: { file: `${MANIFEST_SCHEMA_DIR}manifest.schema.json` }, message: "the manifest schema is missing" }];
     }
     if (validate(manifest)) return [];
-    return ((validate.errors ?? []) as AjvError[])
+    return (validate.errors ?? [])
       // `if`/`then` repeat the failure of their branch; the branch's own error says it better.
       .filter((error) => error.keyword !== "if")
       .map((error) => ({
@@ -60,6 +80,47 @@ export function compileManifestCheck(documents: Iterable<SchemaDocument>): Manif
         message: `${schemaMessage(error, manifest)} (${error.schemaPath})`,
       }));
   };
+}
+
+/** Compile the manifest schema once; the returned check names `file` in messages. */
+export function compileManifestCheck(documents: Iterable<SchemaDocument>): ManifestCheck {
+  return manifestCheckOf(manifestAjv(documents).getSchema(MANIFEST_SCHEMA_ID) as ValidateFunction | undefined);
+}
+
+/** Which manifest schemas a precompiled check was compiled from: their files and texts. */
+export function manifestSchemasHash(documents: Iterable<SchemaDocument>): string {
+  const hash = createHash("sha256");
+  for (const document of [...documents].filter(isManifestSchema).sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    hash.update(`${document.file}\0${document.text}\0`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * The manifest schema as ajv standalone code (CommonJS: `exports.validate`, and `exports.sourceHash`
+ * naming the schemas it was compiled from). `npm run build` writes it for the package's own manifest
+ * schemas (toolchain/precompile-validators.ts).
+ */
+export function manifestCheckModule(documents: Iterable<SchemaDocument>): string {
+  const list = [...documents];
+  const ajv = manifestAjv(list, { source: true });
+  if (ajv.getSchema(MANIFEST_SCHEMA_ID) === undefined) throw new Error("no manifest schema to precompile");
+  return `${standaloneCode(ajv, { validate: MANIFEST_SCHEMA_ID })}\nmodule.exports.sourceHash = ${JSON.stringify(manifestSchemasHash(list))};\n`;
+}
+
+/**
+ * The manifest check: the one `npm run build` precompiled when the project's manifest schemas are the
+ * ones it was compiled from (compiling them was ~40 ms of every cold build), else compiled now.
+ */
+export function loadManifestCheck(documents: Iterable<SchemaDocument>): ManifestCheck {
+  const list = [...documents];
+  try {
+    const precompiled = requireHere(join(packageRoot(), MANIFEST_VALIDATOR_FILE)) as { validate: ValidateFunction; sourceHash: string };
+    if (precompiled.sourceHash === manifestSchemasHash(list)) return manifestCheckOf(precompiled.validate);
+  } catch {
+    // Not precompiled (run from sources): compile.
+  }
+  return compileManifestCheck(list);
 }
 
 /** Validate a manifest; `file` names it in messages (it is not written before it passes). */

@@ -1,6 +1,6 @@
 /**
  * Every schema file against the JSON Schema 2020-12 meta-schema, reported at its place in the file. The
- * validator is the one the toolchain build compiled ahead of time (toolchain/meta-schema-validator.ts);
+ * validator is the one the toolchain build compiled ahead of time (toolchain/precompile-validators.ts);
  * where that file is missing (sources run directly), ajv compiles the meta-schema here, once.
  */
 import { createRequire } from "node:module";
