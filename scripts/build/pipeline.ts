@@ -16,7 +16,7 @@ import { deriveManifest } from "../derive/manifest.js";
 import type { EventTypeInfo } from "../event-types.js";
 import { EVENT_TYPES } from "../event-types.js";
 import type { ConnectorDefinition } from "../model/connector.js";
-import { packageFileName, sha256 } from "../write/package.js";
+import { MANIFEST_ENTRY, packageFileName, sha256 } from "../write/package.js";
 import type { ZipEntry } from "../write/zip.js";
 import { createZip } from "../write/zip.js";
 import { checkStage } from "./check-stage.js";
@@ -86,7 +86,7 @@ function excludedSummary(connector: ConnectorDefinition, triggerFields: readonly
  */
 export function watchedOutputs(
   root: string,
-  files: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, string | Buffer>,
   outputs: Record<string, string>,
   display: (path: string) => string,
 ): Record<string, string> {
@@ -201,9 +201,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   // Render (if not done above), then write (a check run only computes the package, to report its hash).
   const { manifestText, guides, reviews, entries } = rendered ?? render();
   const zipPath = join(out, packageFileName(manifest.app.version));
-  const files = new Map<string, string>([
-    [manifestPath, manifestText],
-    ...[...guides, ...reviews].map(([name, text]): [string, string] => [join(out, name), text]),
+  // The documents dist/ shares with the package, as the package's bytes: encoding them once is enough.
+  const packaged = new Map(entries.map((entry) => [entry.name, entry.data]));
+  const asPackaged = (name: string, text: string): [string, string | Buffer] => [join(out, name), packaged.get(name) ?? text];
+  const files = new Map<string, string | Buffer>([
+    asPackaged(MANIFEST_ENTRY, manifestText),
+    ...[...guides, ...reviews].map(([name, text]) => asPackaged(name, text)),
   ]);
   if (loaded.lockText !== renderedLock) files.set(join(root, LOCK_FILE), renderedLock);
   for (const [file, text] of generated) files.set(join(root, file), text);

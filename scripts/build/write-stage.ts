@@ -15,7 +15,7 @@ export interface WriteRequest {
   /** `checkManifest`: a schema check of manifest.json as read back, unless its bytes were checked already. */
   zip: { path: string; displayName: string; entries: readonly ZipEntry[]; zipped?: Promise<Buffer>; checkManifest?: (manifest: unknown) => Problem[] };
   /** Absolute path → content, written only when different. */
-  files: ReadonlyMap<string, string>;
+  files: ReadonlyMap<string, string | Buffer>;
   /** Generated validator modules: the folder, and the file names that should remain there. */
   validators: { dir: string; keep: ReadonlySet<string> };
 }
