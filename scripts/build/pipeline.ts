@@ -10,6 +10,7 @@ import type { BuildProblem } from "../check/problem.js";
 import { exitCodeOf, sortBuildProblems, withSeverity } from "../check/problem.js";
 import { LOCK_FILE, renderLock, updateLock } from "../derive/field-codes.js";
 import { TYPES_FILE, VALIDATORS_DIR } from "../derive/generated-paths.js";
+import { typesSourceHash } from "../derive/types-stamp.js";
 import type { EventFields } from "../derive/fields.js";
 import { deriveFields } from "../derive/fields.js";
 import { deriveManifest } from "../derive/manifest.js";
@@ -28,11 +29,9 @@ import { collectSamples } from "../diff/side.js";
 import { renderPackage, type RenderedPackage } from "./render-package.js";
 import { generatedValidators, parseSamples } from "./samples.js";
 import { staleCommittedFiles } from "./stale.js";
-import { typesSourceHash } from "../derive/types-stamp.js";
 import type { BuildSummary, FailureSummary } from "./summary.js";
 import { reportProblem } from "./summary.js";
 import { writeStage } from "./write-stage.js";
-
 
 export interface BuildOptions {
   /** Absolute path of the project (schemas/, connector/). */
@@ -84,7 +83,7 @@ function excludedSummary(connector: ConnectorDefinition, triggerFields: readonly
  * What the cache watches: the package and every file written, except the lock (an input) and the types'
  * twins under dist/scripts/, which tsc rewrites; a rewrite there says nothing about the schemas.
  */
-export function watchedOutputs(
+function watchedOutputs(
   root: string,
   files: ReadonlyMap<string, string | Buffer>,
   outputs: Record<string, string>,

@@ -33,8 +33,6 @@ export async function stampedTypes(schemas: LoadedSchemas, committed: string | u
 }
 
 export interface GenerateOptions {
-  /** The committed types' text: kept as it is when its stamp is current (types-stamp.ts). */
-  committedTypes?: string;
   /** false: leave the types alone and generate only the validators. */
   types?: boolean;
 }
@@ -53,14 +51,14 @@ export function generatedFilesWith(schemas: LoadedSchemas, types: string | undef
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** Every file this writes, repo-relative, with its text. Sorted by path. */
+/** Every file this writes, repo-relative, with its text, all generated afresh. Sorted by path. */
 export async function generatedFiles(schemas: LoadedSchemas, options: GenerateOptions = {}): Promise<Map<string, string>> {
-  const types = options.types === false ? undefined : await stampedTypes(schemas, options.committedTypes);
+  const types = options.types === false ? undefined : await stampedTypes(schemas, undefined);
   return generatedFilesWith(schemas, types);
 }
 
 /** Write what changed and delete validator modules of event types that no longer exist; return those paths. */
-export async function writeGeneratedCode(root: string, schemas: LoadedSchemas, options: { types?: boolean } = {}): Promise<string[]> {
+export async function writeGeneratedCode(root: string, schemas: LoadedSchemas, options: GenerateOptions = {}): Promise<string[]> {
   const changed: string[] = [];
   const files = await generatedFiles(schemas, options);
   const typesChanged = (await readOrUndefined(join(root, TYPES_FILE))) !== files.get(TYPES_FILE);
