@@ -8,10 +8,11 @@
  * in the inlined schema, because a shared part is only ever used at one JSON pointer (its `pointer`), and
  * the validator generator gives its errors that pointer as their prefix. Two rewrites, both exact:
  *   - a whole subtree equal (at the same pointer) in two or more event schemas becomes a `$ref`;
- *   - an object node whose own keywords are only `type`, `required` and `properties` is split into a
- *     core (`type`, the properties found equal at that pointer in another event schema, their part of
- *     `required`), referenced with `$ref`, and the rest, which stays in place. `type` lives in the core
- *     only: `required` and `properties` of the rest say nothing about a value that is not an object.
+ *   - an object node whose own keywords are only `type`, `required` and `properties` is split: the
+ *     properties other event schemas have too (equal, at that pointer) go to cores, one per set of event
+ *     schemas that share them, each with its part of `required`, referenced with `$ref` (or `allOf` for
+ *     several); the rest stays in place with `type`. The cores need no `type`: `required` and
+ *     `properties` say nothing about a value that is not an object.
  */
 import type { JsonSchema } from "../load/json-schema.js";
 
