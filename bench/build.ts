@@ -25,7 +25,7 @@ import { EVENT_TYPES } from "../scripts/event-types.js";
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, "..", "..");
 // What `npm run build` runs: the bundled bin.
-const cli = join(repo, "dist", "bin", "altcraft-albato.js");
+const cli = join(repo, "dist", "bin", "altcraft-albato.cjs");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? "50,500").split(",").map(Number);
 const REGISTRY_FILE = "synthetic-registry.json";

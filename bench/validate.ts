@@ -4,7 +4,7 @@
  * Builds a 1,000,000-line NDJSON file from the valid samples (Cyrillic text in every line), then, in
  * child processes, alternating, 3 runs each:
  *   (a) the floor: split raw bytes on \n, decode each line, JSON.parse (nothing else);
- *   (b) `node dist/bin/altcraft-albato.js validate <file>`: the real code path, as installed (the bundled bin).
+ *   (b) `node dist/bin/altcraft-albato.cjs validate <file>`: the real code path, as installed (the bundled bin).
  * Reports medians, the ratio floor/validate (target ≥ 0.5), events/s, and the child's peak RSS on 1M and
  * 2M lines (target < 200 MB and flat). Then start-up: `validate <one sample>` vs `node -e 0` (target ≤ 1.5).
  */
@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 // The bin users run: the bundle of the compiled toolchain (rolldown.config.ts).
-const cli = join(root, "dist", "bin", "altcraft-albato.js");
+const cli = join(root, "dist", "bin", "altcraft-albato.cjs");
 const splitterModule = join(root, "dist", "scripts", "validate", "line-splitter.js");
 const RUNS = 3;
 const LINES = 1_000_000;

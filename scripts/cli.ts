@@ -16,15 +16,20 @@ const program = new Command("altcraft-albato")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
-await registerCommands(program, process.argv);
-
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CommanderError) {
+async function main(): Promise<void> {
+  await registerCommands(program, process.argv);
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
     // Help and version end with code 0; usage mistakes are "could not do its job" (2), not commander's 1.
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_CANNOT_RUN;
-  } else {
-    throw error;
   }
 }
+
+// Not a top-level await: the bundle is CommonJS, which Node starts faster than an ES module.
+main().catch((error: unknown) => {
+  // A bug in this tool (each command handles its user's mistakes): keep the stack for the report.
+  process.stderr.write(`altcraft-albato: internal error (please report it): ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = EXIT_CANNOT_RUN;
+});

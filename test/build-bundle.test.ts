@@ -15,7 +15,7 @@ import { root as REPO } from "./fixtures/validate/build.js";
 let pkg: string;
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [join(pkg, "dist/bin/altcraft-albato.js"), ...args], { cwd: pkg, encoding: "utf8" });
+  return spawnSync(process.execPath, [join(pkg, "dist/bin/altcraft-albato.cjs"), ...args], { cwd: pkg, encoding: "utf8" });
 }
 
 beforeAll(() => {
@@ -51,7 +51,7 @@ describe("the cache's idea of the toolchain, in the bundle", () => {
   it("is the entry's text and the chunks' hashed names: a new bundle rebuilds, an unchanged one does not", () => {
     expect(run("build").status).toBe(0);
     expect(run("build").stdout).toContain("Nothing changed since the last build");
-    const entry = join(pkg, "dist/bin/altcraft-albato.js");
+    const entry = join(pkg, "dist/bin/altcraft-albato.cjs");
     writeFileSync(entry, `${readFileSync(entry, "utf8")}// a new build\n`);
     const after = run("build");
     expect(after.status, after.stderr).toBe(0);
@@ -59,7 +59,7 @@ describe("the cache's idea of the toolchain, in the bundle", () => {
     // A chunk under a new hashed name, as a rebuild that changed it would write it.
     const bin = join(pkg, "dist/bin");
     const chunk = readdirSync(bin).find((name) => name.startsWith("pipeline-"))!;
-    const renamedChunk = chunk.replace(/-[^-]+\.js$/, "-Zz0Zz0Zz.js");
+    const renamedChunk = chunk.replace(/-[^-]+\.cjs$/, "-Zz0Zz0Zz.cjs");
     renameSync(join(bin, chunk), join(bin, renamedChunk));
     for (const name of readdirSync(bin)) writeFileSync(join(bin, name), readFileSync(join(bin, name), "utf8").replaceAll(chunk, renamedChunk));
     const renamed = run("build");

@@ -11,7 +11,7 @@ import { COMMANDS } from "../scripts/commands/index.js";
 const root = join(import.meta.dirname, "..");
 const ENTRY_POINTS = {
   compiled: join(root, "dist", "scripts", "cli.js"),
-  bundled: join(root, "dist", "bin", "altcraft-albato.js"),
+  bundled: join(root, "dist", "bin", "altcraft-albato.cjs"),
 };
 
 const listed = COMMANDS.filter((entry) => entry.hidden !== true).map((entry) => entry.name);

@@ -29,7 +29,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("the packed package", () => {
   it("ships the compiled CLI, the validators, the schemas and nothing from the test run", () => {
     const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
-    expect(files).toContain("package/dist/bin/altcraft-albato.js");
+    expect(files).toContain("package/dist/bin/altcraft-albato.cjs");
     expect(files).toContain("package/dist/scripts/cli.js");
     expect(files).toContain("package/dist/scripts/index.d.ts");
     expect(files).toContain("package/dist/scripts/generated/events.d.ts");

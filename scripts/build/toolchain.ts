@@ -35,10 +35,10 @@ function codeFiles(dir: string): string[] {
 let memo: string | undefined;
 
 /**
- * A chunk of the bundle (`dist/bin/<name>-<hash>.js`): rolldown's hash covers its content and, through
+ * A chunk of the bundle (`dist/bin/<name>-<hash>.cjs`): rolldown's hash covers its content and, through
  * the hashed names it imports, everything it loads. Its name alone is then its identity.
  */
-const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.js$/;
+const HASHED_CHUNK = /-[A-Za-z0-9_-]{8}\.c?js$/;
 
 function contentHash(files: readonly string[], root: string, namesSuffice: (path: string) => boolean): string {
   const hash = createHash("sha256");
