@@ -88,7 +88,7 @@ export function compileManifestCheck(documents: Iterable<SchemaDocument>): Manif
 }
 
 /** Which manifest schemas a precompiled check was compiled from: their files and texts. */
-export function manifestSchemasHash(documents: Iterable<SchemaDocument>): string {
+function manifestSchemasHash(documents: Iterable<SchemaDocument>): string {
   const hash = createHash("sha256");
   for (const document of [...documents].filter(isManifestSchema).sort((a, b) => (a.file < b.file ? -1 : 1))) {
     hash.update(`${document.file}\0${document.text}\0`);
