@@ -2,25 +2,19 @@
  * The manifest against its own JSON Schema (`schemas/manifest/*.schema.json`, one per entity, Zapier
  * style). Compiled with ajv at build time from the documents the loader already read.
  */
-import AjvModule from "ajv";
-import Ajv2020Module from "ajv/dist/2020.js";
-import standaloneModule from "ajv/dist/standalone/index.js";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { Ajv2020, standaloneCode, type Ajv } from "../load/ajv.js";
 import { setErrorSchemaPath } from "../load/ajv-schema-path.js";
 import type { SchemaDocument } from "../load/schemas.js";
 import { SCHEMA_ID_BASE } from "../load/schemas.js";
-import type { AjvError } from "../runtime/messages.js";
+import type { ValidateFunction } from "../runtime/load-validators.js";
 import { problemPointer, schemaMessage } from "../runtime/messages.js";
 import { packageRoot } from "../package-root.js";
 import type { RuleProblem } from "./problem.js";
 
-// ajv is CommonJS with a `default` export; under nodenext the default import is `module.exports`.
-const Ajv2020 = Ajv2020Module.default;
-const standaloneCode = standaloneModule.default;
 const requireHere = createRequire(import.meta.url);
-type Ajv = InstanceType<typeof AjvModule.default>;
 
 export const MANIFEST_SCHEMA_DIR = "schemas/manifest/";
 export const MANIFEST_SCHEMA_ID = `${SCHEMA_ID_BASE}${MANIFEST_SCHEMA_DIR}manifest.schema.json`;
@@ -61,8 +55,6 @@ export function manifestAjv(documents: Iterable<SchemaDocument>, options: { sour
 
 
 export type ManifestCheck = (manifest: unknown, file: string) => RuleProblem[];
-
-type ValidateFunction = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 
 /** The check a validate function of the manifest schema makes (none: the schema is missing). */
 function manifestCheckOf(validate: ValidateFunction | undefined): ManifestCheck {

@@ -11,22 +11,17 @@
  * Formats are passed in rather than `require`d: the runtime is ESM, which CommonJS cannot `require` on
  * every Node 20, and this keeps the generated files free of paths into the rest of dist/.
  */
-import AjvModule, { _ } from "ajv";
-import Ajv2020Module from "ajv/dist/2020.js";
-import standaloneModule from "ajv/dist/standalone/index.js";
+import { _ } from "ajv";
 import { CannotRunError } from "../errors.js";
 import type { JsonSchema } from "../load/json-schema.js";
 import { ANNOTATION_KEYWORDS, pointerSegment } from "../load/json-schema.js";
+import { Ajv2020, standaloneCode, type Ajv } from "../load/ajv.js";
 import { setErrorSchemaPath } from "../load/ajv-schema-path.js";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { FORMATS } from "../runtime/formats.js";
 import { declaredKeys } from "./declared-keys.js";
 import { factorSharedSubschemas } from "./shared-subschemas.js";
 
-// ajv is CommonJS with a `default` export; under nodenext the default import is `module.exports`.
-const Ajv2020 = Ajv2020Module.default;
-const standaloneCode = standaloneModule.default;
-type Ajv = InstanceType<typeof AjvModule.default>;
 
 /** The parameter name the generated factory gives the format checks (the `code.formats` expression below). */
 const FORMATS_PARAMETER = "formats";

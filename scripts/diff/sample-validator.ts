@@ -3,13 +3,11 @@
  * time. Lenient about keywords (an older side may use annotations this version does not know), strict
  * about what the schemas say of the payload.
  */
-import Ajv2020Module from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { CannotRunError } from "../errors.js";
+import { Ajv2020 } from "../load/ajv.js";
 import { FORMATS } from "../runtime/formats.js";
 import { eventSchemaId, type Side } from "./side.js";
-
-const Ajv2020 = Ajv2020Module.default;
 
 export interface SampleProblem {
   pointer: string;

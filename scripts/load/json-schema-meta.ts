@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { CannotRunError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
+import type { ValidateFunction } from "../runtime/load-validators.js";
 import type { AjvError } from "../runtime/messages.js";
 import { problemPointer, schemaMessage } from "../runtime/messages.js";
 
@@ -15,23 +16,22 @@ export const META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
 /** Where the toolchain build puts the compiled meta-schema validator, relative to the package root. */
 export const META_VALIDATOR_FILE = "dist/generated/json-schema-2020-12.cjs";
 
-type MetaValidate = ((schema: unknown) => boolean) & { errors?: AjvError[] | null };
 
 const requireHere = createRequire(import.meta.url);
-let validator: MetaValidate | undefined;
+let validator: ValidateFunction | undefined;
 
-function compiledHere(): MetaValidate {
+function compiledHere(): ValidateFunction {
   const { default: Ajv2020 } = requireHere("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
   const validate = new Ajv2020({ allErrors: true }).getSchema(META_SCHEMA_ID);
   if (validate === undefined) throw new Error("ajv has no JSON Schema 2020-12 meta-schema");
-  return validate as MetaValidate;
+  return validate as ValidateFunction;
 }
 
 /** The meta-schema's validator: precompiled if the toolchain build wrote it, else compiled now. */
-export function metaSchemaValidator(): MetaValidate {
+export function metaSchemaValidator(): ValidateFunction {
   if (validator === undefined) {
     try {
-      validator = (requireHere(join(packageRoot(), META_VALIDATOR_FILE)) as { validate: MetaValidate }).validate;
+      validator = (requireHere(join(packageRoot(), META_VALIDATOR_FILE)) as { validate: ValidateFunction }).validate;
     } catch {
       validator = compiledHere();
     }
