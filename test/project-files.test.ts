@@ -15,6 +15,7 @@ const TREE = [
   "schemas/samples/click/full.json",
   "schemas/samples/click/minimal.json",
   "schemas/samples/click/nested/deeper.json",
+  "schemas/samples/click/.hidden.json",
   "connector/app.yaml",
   "connector/locales/en.yaml",
   "assets/logo.svg",
@@ -28,7 +29,7 @@ mkdirSync(join(root, "schemas/empty"), { recursive: true });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function answers(files: ProjectFiles): Promise<unknown[]> {
-  const paths = [...TREE, "schemas/missing.json", "connector/nope.yaml", "assets/none.svg", "schemas/samples/click"];
+  const paths = [...TREE.filter((path) => !path.includes("/.")), "schemas/missing.json", "connector/nope.yaml", "assets/none.svg", "schemas/samples/click"];
   const dirs = ["schemas", "schemas/samples/click", "schemas/samples/click/nested", "schemas/samples/absent", "connector/locales", "assets"];
   return [
     ...(await Promise.all(paths.map(async (path) => [path, (await files.read(path))?.toString(), await files.isFile(path)]))),

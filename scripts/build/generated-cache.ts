@@ -11,7 +11,8 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isTypeTwin, TYPES_FILE, typeTwins } from "../derive/generated-paths.js";
-import type { LoadedSchemas } from "../load/schemas.js";
+import { hashSchemas, type LoadedSchemas } from "../load/schemas.js";
+import { sha256 } from "../write/package.js";
 import { cacheDir } from "./cache.js";
 import { toolchainHash } from "./toolchain.js";
 
@@ -23,8 +24,6 @@ interface GeneratedRecord {
   /** Repo-relative path and SHA-256 of each generated file, sorted by path. */
   files: Array<[string, string]>;
 }
-
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 /** The recorded files as they are on disk, if every one is there with its recorded hash. */
 function recordedFiles(root: string, recordFile: string): Map<string, string> | undefined {
@@ -47,10 +46,7 @@ function recordedFiles(root: string, recordFile: string): Map<string, string> | 
 }
 
 export function generatedKey(root: string, schemas: LoadedSchemas): string {
-  const hash = createHash("sha256").update(`toolchain ${toolchainHash(cacheDir(root))}\0`);
-  for (const document of schemas.documents.values()) hash.update(`${document.file}\0${document.text}\0`);
-  hash.update(`events ${[...schemas.events.keys()].join(",")}`);
-  return hash.digest("hex").slice(0, 32);
+  return hashSchemas(createHash("sha256").update(`toolchain ${toolchainHash(cacheDir(root))}\0`), schemas).digest("hex").slice(0, 32);
 }
 
 export interface GenerateFromCacheOptions {

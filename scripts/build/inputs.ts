@@ -4,29 +4,13 @@
  * cache hashes them before anything heavy loads, and the pipeline reuses the same bytes for the package.
  * Light on purpose: only node built-ins.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { listFiles } from "../load/project-files.js";
+
+export { listFiles };
 
 export const INPUT_DIRS = ["connector", "schemas"] as const;
-
-/** Repo-relative paths (forward slashes) of the regular files under `dir`, sorted; dotfiles skipped. */
-export function listFiles(root: string, dir: string): string[] {
-  const found: string[] = [];
-  let entries;
-  try {
-    entries = readdirSync(join(root, dir), { withFileTypes: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries) {
-    if (entry.name.startsWith(".")) continue;
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) found.push(...listFiles(root, path));
-    else if (entry.isFile()) found.push(path);
-  }
-  // Sorted here, not by readdir order, so hashes and the zip never depend on the file system.
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
 
 /** Every input file's bytes by repo-relative path, in sorted order, plus any `extra` files that exist. */
 export function readInputs(root: string, extra: readonly string[] = []): Map<string, Buffer> {

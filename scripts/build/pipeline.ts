@@ -9,7 +9,7 @@ import { loadManifestCheck } from "../check/manifest-schema.js";
 import type { BuildProblem } from "../check/problem.js";
 import { exitCodeOf, sortBuildProblems, withSeverity } from "../check/problem.js";
 import { LOCK_FILE, renderLock, updateLock } from "../derive/field-codes.js";
-import { TYPES_FILE, VALIDATORS_DIR } from "../derive/generated-paths.js";
+import { isTypeTwin, TYPES_FILE, VALIDATORS_DIR } from "../derive/generated-paths.js";
 import { typesSourceHash } from "../derive/types-stamp.js";
 import type { EventFields } from "../derive/fields.js";
 import { deriveFields } from "../derive/fields.js";
@@ -81,7 +81,7 @@ function excludedSummary(connector: ConnectorDefinition, triggerFields: readonly
 
 /**
  * What the cache watches: the package and every file written, except the lock (an input) and the types'
- * twins under dist/scripts/, which tsc rewrites; a rewrite there says nothing about the schemas.
+ * twins, which tsc rewrites; a rewrite there says nothing about the schemas.
  */
 function watchedOutputs(
   root: string,
@@ -89,8 +89,10 @@ function watchedOutputs(
   outputs: Record<string, string>,
   display: (path: string) => string,
 ): Record<string, string> {
-  const tscOutput = join(root, "dist", "scripts", sep);
-  for (const [path, text] of files) if (path !== join(root, LOCK_FILE) && !path.startsWith(tscOutput)) outputs[display(path)] = sha256(text);
+  for (const [path, text] of files) {
+    const file = relative(root, path).split(sep).join("/");
+    if (file !== LOCK_FILE && !isTypeTwin(file)) outputs[display(path)] = sha256(text);
+  }
   return outputs;
 }
 

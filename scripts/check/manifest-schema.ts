@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Ajv2020, standaloneCode, type Ajv } from "../load/ajv.js";
 import { setErrorSchemaPath } from "../load/ajv-schema-path.js";
 import type { SchemaDocument } from "../load/schemas.js";
-import { SCHEMA_ID_BASE } from "../load/schemas.js";
+import { hashDocuments, SCHEMA_ID_BASE } from "../load/schemas.js";
 import type { ValidateFunction } from "../runtime/load-validators.js";
 import { problemPointer, schemaMessage } from "../runtime/messages.js";
 import { packageRoot } from "../package-root.js";
@@ -81,11 +81,7 @@ export function compileManifestCheck(documents: Iterable<SchemaDocument>): Manif
 
 /** Which manifest schemas a precompiled check was compiled from: their files and texts. */
 function manifestSchemasHash(documents: Iterable<SchemaDocument>): string {
-  const hash = createHash("sha256");
-  for (const document of [...documents].filter(isManifestSchema).sort((a, b) => (a.file < b.file ? -1 : 1))) {
-    hash.update(`${document.file}\0${document.text}\0`);
-  }
-  return hash.digest("hex");
+  return hashDocuments(createHash("sha256"), [...documents].filter(isManifestSchema)).digest("hex");
 }
 
 /**

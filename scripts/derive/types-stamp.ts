@@ -9,7 +9,7 @@
  * generator that forgot to bump TYPES_REVISION still shows up as stale committed types in CI.
  */
 import { createHash } from "node:crypto";
-import type { LoadedSchemas } from "../load/schemas.js";
+import { hashSchemas, type LoadedSchemas } from "../load/schemas.js";
 import { findPackage } from "../package-root.js";
 
 /** Bump when a change to derive/types.ts changes what it writes for the same schemas. */
@@ -29,11 +29,7 @@ function generatorIdentity(): string {
 
 /** A hash of everything the types are generated from. */
 export function typesSourceHash(schemas: LoadedSchemas): string {
-  const hash = createHash("sha256").update(`${generatorIdentity()}\0`);
-  const documents = [...schemas.documents.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const document of documents) hash.update(`${document.file}\0${document.text}\0`);
-  hash.update(`events ${[...schemas.events.keys()].join(",")}`);
-  return hash.digest("hex").slice(0, 32);
+  return hashSchemas(createHash("sha256").update(`${generatorIdentity()}\0`), schemas).digest("hex").slice(0, 32);
 }
 
 /** The generated text with its stamp as the first line. */

@@ -3,7 +3,7 @@
  * inputs, build/inputs.ts), so a build reads every input once and checks, derives and packages the
  * very same bytes. Paths are repo-relative with forward slashes.
  */
-import type { Dirent } from "node:fs";
+import { readdirSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -17,19 +17,30 @@ export interface ProjectFiles {
   filesUnder(dir: string): Promise<string[]>;
 }
 
+// Dotfiles (.DS_Store, editor swap files) are never project files, on disk or in the build's inputs.
+const isDotfile = (name: string): boolean => name.startsWith(".");
+// Sorted by code unit, not by readdir order, so hashes and the zip never depend on the file system.
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Repo-relative paths (forward slashes) of the regular files under `dir`, sorted; dotfiles skipped. */
+export function listFiles(root: string, dir: string): string[] {
+  const found: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(join(root, dir), { withFileTypes: true });
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (isDotfile(entry.name)) continue;
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...listFiles(root, path));
+    else if (entry.isFile()) found.push(path);
+  }
+  return found.sort(byCodeUnit);
+}
+
 export function diskFiles(root: string): ProjectFiles {
-  const entriesOf = async (dir: string): Promise<Dirent[] | undefined> => readdir(join(root, dir), { withFileTypes: true }).catch(() => undefined);
-  const filesUnder = async (dir: string): Promise<string[]> => {
-    const found: string[] = [];
-    for (const entry of (await entriesOf(dir)) ?? []) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) found.push(...(await filesUnder(path)));
-      else if (entry.isFile()) found.push(path);
-    }
-    return found.sort(byCodeUnit);
-  };
   return {
     async read(file) {
       try {
@@ -42,10 +53,10 @@ export function diskFiles(root: string): ProjectFiles {
     },
     isFile: async (file) => (await stat(join(root, file)).catch(() => undefined))?.isFile() ?? false,
     async filesIn(dir) {
-      const entries = await entriesOf(dir);
-      return entries?.filter((entry) => entry.isFile()).map((entry) => entry.name).sort(byCodeUnit);
+      const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => undefined);
+      return entries?.filter((entry) => entry.isFile() && !isDotfile(entry.name)).map((entry) => entry.name).sort(byCodeUnit);
     },
-    filesUnder,
+    filesUnder: async (dir) => listFiles(root, dir),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Hash } from "node:crypto";
 import { sep } from "node:path";
 import { CannotRunError } from "../errors.js";
 import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
@@ -32,6 +33,17 @@ export interface LoadedSchemas {
 }
 
 export const SCHEMA_ID_BASE = "https://altcraft-albato.dev/";
+
+/** Feed `hash` each document's path and text, in the order given (the loader's: by file path). */
+export function hashDocuments(hash: Hash, documents: Iterable<SchemaDocument>): Hash {
+  for (const document of documents) hash.update(`${document.file}\0${document.text}\0`);
+  return hash;
+}
+
+/** Feed `hash` what code is generated from: every schema document and the event types, in order. */
+export function hashSchemas(hash: Hash, schemas: LoadedSchemas): Hash {
+  return hashDocuments(hash, schemas.documents.values()).update(`events ${[...schemas.events.keys()].join(",")}`);
+}
 
 export function toPosix(path: string): string {
   return path.split(sep).join("/");
