@@ -35,7 +35,7 @@ describe("stampTypes and isCurrentTypes", () => {
     expect(isCurrentTypes(`\n${stamped}`, hash)).toBe(false);
   });
 
-  it("hash the sources: any schema text and the list of event types count, nothing else", () => {
+  it("hash the sources: the same schemas hash the same; a schema text or the list of event types changes it", () => {
     const hash = typesSourceHash(schemas);
     expect(typesSourceHash(schemas)).toBe(hash);
     const [file, document] = [...schemas.documents][0]!;
