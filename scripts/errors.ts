@@ -1,7 +1,8 @@
 /**
- * Errors that reach the user. A command throws `UsageError` or `InputError` for mistakes in what the user
- * gave it; the CLI prints the one-line message (never a stack) and exits with the code DESIGN fixes:
- * 1 = input read and found wanting, 2 = the command could not do its job.
+ * Errors and problems that reach the user. Every one carries its place as data (file, line, column, JSON
+ * pointer); the place is turned into text once, at the edge (`formatProblem`), never baked into a message.
+ * Exit codes, everywhere: 0 all good, 1 the input was read and found wanting, 2 the command could not do
+ * its job (usage, unreadable or malformed input, a broken definition).
  */
 export const EXIT_OK = 0;
 export const EXIT_FOUND_WANTING = 1;
@@ -15,6 +16,12 @@ export interface Place {
   pointer?: string;
 }
 
+/** One problem found while reading or checking something. */
+export interface Problem {
+  place: Place;
+  message: string;
+}
+
 export function formatPlace(place: Place): string {
   let text = place.file;
   if (place.line !== undefined) text += `:${place.line}`;
@@ -23,64 +30,95 @@ export function formatPlace(place: Place): string {
   return text;
 }
 
-/** The command could not do its job (bad usage, unreadable or malformed input, bad definitions): exit 2. */
-export class CannotRunError extends Error {
-  readonly exitCode = EXIT_CANNOT_RUN;
-  constructor(message: string, readonly place?: Place) {
-    super(place ? `${formatPlace(place)}: ${message}` : message);
-    this.name = "CannotRunError";
-  }
-}
-
-/** The input was read and found wanting (failed checks): exit 1. */
-export class FoundWantingError extends Error {
-  readonly exitCode = EXIT_FOUND_WANTING;
-  constructor(message: string, readonly place?: Place) {
-    super(place ? `${formatPlace(place)}: ${message}` : message);
-    this.name = "FoundWantingError";
-  }
-}
-
-export type UserError = CannotRunError | FoundWantingError;
-
-export function isUserError(error: unknown): error is UserError {
-  return error instanceof CannotRunError || error instanceof FoundWantingError;
-}
-
-/** One problem found while reading or checking a definition. */
-export interface Problem {
-  place: Place;
-  message: string;
-}
-
 export function formatProblem(problem: Problem): string {
   return `${formatPlace(problem.place)}: ${problem.message}`;
 }
 
-/** Problems in file, line, column order (then by text), duplicates dropped, so output is deterministic. */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
-  const byKey = new Map<string, Problem>();
-  for (const problem of problems) byKey.set(formatProblem(problem), problem);
-  return [...byKey.values()].sort(
-    (a, b) =>
-      (a.place.file < b.place.file ? -1 : a.place.file > b.place.file ? 1 : 0) ||
-      (a.place.line ?? 0) - (b.place.line ?? 0) ||
-      (a.place.column ?? 0) - (b.place.column ?? 0) ||
-      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
-  );
+/** The command could not do its job (bad usage, unreadable or malformed input, a broken definition): exit 2. */
+export class CannotRunError extends Error {
+  readonly exitCode = EXIT_CANNOT_RUN;
+  /** Every problem behind the error, each with its place (one for a single mistake). */
+  readonly problems: readonly Problem[];
+  constructor(message: string, readonly place?: Place) {
+    super(message);
+    this.name = "CannotRunError";
+    this.problems = place ? [{ place, message }] : [];
+  }
+
+  /** The lines the CLI prints for it. */
+  lines(): string[] {
+    return this.place ? [formatProblem({ place: this.place, message: this.message })] : [this.message];
+  }
 }
 
 /**
- * Several problems at once (a definition is checked whole, so one run reports everything): exit 2.
- * One problem reads as one line; several as a count, then one `file:line:col: message` line each.
+ * Several problems at once (a definition is checked whole, so one run reports everything): exit 2. The
+ * CLI prints a count, then one `file:line:col: message` line each.
  */
 export class ProblemListError extends CannotRunError {
-  readonly problems: readonly Problem[];
-  constructor(problems: readonly Problem[], what = "the definition") {
+  override readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[], readonly what = "the definition") {
     const sorted = sortProblems(problems);
-    const lines = sorted.map(formatProblem);
-    super(lines.length === 1 ? lines[0]! : `${what} has ${lines.length} problems:\n${lines.join("\n")}`);
-    this.problems = sorted;
+    super(sorted.length === 1 ? sorted[0]!.message : `${what} has ${sorted.length} problems`, sorted.length === 1 ? sorted[0]!.place : undefined);
     this.name = "ProblemListError";
+    this.problems = sorted;
   }
+
+  override lines(): string[] {
+    const lines = this.problems.map(formatProblem);
+    return lines.length === 1 ? lines : [`${this.what} has ${lines.length} problems:`, ...lines];
+  }
+}
+
+export function isUserError(error: unknown): error is CannotRunError {
+  return error instanceof CannotRunError;
+}
+
+/** The problems a user error stands for; a place-less error becomes one problem at `fallback`. */
+export function problemsOf(error: CannotRunError, fallback: Place): Problem[] {
+  return error.problems.length > 0 ? [...error.problems] : [{ place: fallback, message: error.message }];
+}
+
+const FS_REASONS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EEXIST: "already exists",
+  EISDIR: "is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ELOOP: "too many symbolic links",
+  EMFILE: "too many open files",
+  ENAMETOOLONG: "the name is too long",
+  EBUSY: "busy",
+  EIO: "input/output error",
+};
+
+/** A file system error in words, with its code: `permission denied (EACCES)`. */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== "string") return error instanceof Error ? error.message : String(error);
+  return `${FS_REASONS[code] ?? code.toLowerCase()} (${code})`;
+}
+
+const compareValues = (a: string | number | undefined, b: string | number | undefined): number =>
+  a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
+
+/**
+ * Problems in file, line, column, pointer, message order; exact duplicates dropped (the same `key` and
+ * text), so output is deterministic. `key` adds what else makes two problems different (a severity).
+ */
+export function sortProblems<T extends Problem>(problems: readonly T[], key: (problem: T) => string = () => ""): T[] {
+  const unique = new Map<string, T>();
+  for (const problem of problems) unique.set(`${key(problem)}\0${formatProblem(problem)}`, problem);
+  return [...unique.values()].sort(
+    (a, b) =>
+      compareValues(a.place.file, b.place.file) ||
+      compareValues(a.place.line, b.place.line) ||
+      compareValues(a.place.column, b.place.column) ||
+      compareValues(a.place.pointer, b.place.pointer) ||
+      compareValues(a.message, b.message),
+  );
 }

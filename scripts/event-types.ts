@@ -78,6 +78,16 @@ export function eventTypeInfo(type: string): EventTypeInfo | undefined {
   return byType.get(type);
 }
 
+/** The schema of an event type: a fixed place, which the build checks. */
+export function eventSchemaFile(type: string): string {
+  return `schemas/events/${type}.schema.json`;
+}
+
+/** The folder of an event type's samples (every `*.json` there is one sample event). */
+export function eventSamplesDir(type: string): string {
+  return `schemas/samples/${type}`;
+}
+
 /** Wire names that are still our inference. */
 export function provisionalEventTypes(): string[] {
   return EVENT_TYPES.filter((info) => !info.confirmed).map((info) => info.type);

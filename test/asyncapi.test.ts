@@ -4,15 +4,15 @@
  * parser's v3 ruleset does not check message examples.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Parser } from "@asyncapi/parser";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "./fixtures/temp.js";
 import { generateAsyncApi, type AsyncApiDocument } from "../scripts/derive/asyncapi.js";
-import { collectSamples } from "../scripts/diff/side.js";
+import { collectSamples } from "../scripts/load/release/side.js";
 import { EVENT_TYPES } from "../scripts/event-types.js";
 import type { JsonSchema } from "../scripts/load/json-schema.js";
 import { loadSchemas } from "../scripts/load/schemas.js";
@@ -129,7 +129,7 @@ describe("asyncapi command", () => {
   const run = promisify(execFile);
 
   it("writes a valid document from a manifest with its package beside it", async () => {
-    const out = join(mkdtempSync(join(tmpdir(), "asyncapi-cli-")), "asyncapi.json");
+    const out = join(tempDir("asyncapi-cli"), "asyncapi.json");
     await run(process.execPath, [join(root, "dist/scripts/cli.js"), "asyncapi", "--manifest", join(root, "test/fixtures/diff/base/manifest.json"), "--out", out]);
     const written = JSON.parse(readFileSync(out, "utf8")) as { components: { messages: Record<string, unknown> } };
     expect(Object.keys(written.components.messages)).toEqual(["batch", "click", "deliv", "deliv_push"]);
@@ -137,7 +137,7 @@ describe("asyncapi command", () => {
   });
 
   it("exits 2 when the manifest has no schemas beside it", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "asyncapi-bare-"));
+    const dir = tempDir("asyncapi-bare");
     const manifest = join(dir, "manifest.json");
     await import("node:fs/promises").then((fs) => fs.copyFile(join(root, "test/fixtures/diff/base/manifest.json"), manifest));
     const failure = await run(process.execPath, [join(root, "dist/scripts/cli.js"), "asyncapi", "--manifest", manifest, "--out", join(dir, "a.json")]).catch((e: unknown) => e as { code: number; stderr: string });

@@ -59,18 +59,53 @@ describe("build with a broken definition", () => {
     });
   });
 
-  it("a trigger naming a missing schema, exit 2", async () => {
+  it("an event type whose schema is missing, exit 2", async () => {
     await expectFailure(async (root) => {
       await rm(join(root, "schemas/events/click.schema.json"));
-      return { code: 2, place: `connector/triggers.yaml:50:13:`, says: "schema file not found: schemas/events/click.schema.json" };
+      return { code: 2, place: "schemas/events/click.schema.json:", says: 'missing schema for event type "click"' };
     });
   });
 
-  it("a trigger naming a missing sample, exit 2", async () => {
+  it("a trigger listing a missing sample, exit 2", async () => {
     await expectFailure(async (root) => {
-      const text = await edit(root, "connector/triggers.yaml", "      - schemas/samples/click/full.json\n", "      - schemas/samples/click/fulll.json\n");
-      // Also: the real full.json is now not listed.
-      return { code: 2, lines: 2, place: `connector/triggers.yaml:${lineOf(text, "fulll.json")}:`, says: "sample file not found: schemas/samples/click/fulll.json" };
+      const text = await edit(
+        root,
+        "connector/triggers.yaml",
+        "    event_type: click\n",
+        "    event_type: click\n    samples:\n      - schemas/samples/click/fulll.json\n",
+      );
+      // Also: the four samples in the folder are now not listed.
+      return { code: 2, lines: 5, place: `connector/triggers.yaml:${lineOf(text, "fulll.json")}:`, says: "sample file not found: schemas/samples/click/fulll.json" };
+    });
+  });
+
+  it("an event type without samples, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await readFile(join(root, "connector/triggers.yaml"), "utf8");
+      await rm(join(root, "schemas/samples/click"), { recursive: true });
+      return { code: 2, place: `connector/triggers.yaml:${lineOf(text, "  - code: emailLinkClicked") }:5:`, says: 'no samples for event type "click"' };
+    });
+  });
+
+  it("a schema that is not JSON (a bare word V8 gives no position for): one line at its file:line:column, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "schemas/events/click.schema.json", '"link_url": {\n          "type": "string"', '"link_url": {\n          "type": string');
+      const line = lineOf(text, '"type": string');
+      return { code: 2, place: `schemas/events/click.schema.json:${line}:19:`, says: "not valid JSON" };
+    });
+  });
+
+  it("a sample that is not JSON: one line at its file:line:column, exit 2", async () => {
+    await expectFailure(async (root) => {
+      await writeFile(join(root, "schemas/samples/click/full.json"), '{\n  "event_type": "click",\n  "account_id": 23,,\n}\n');
+      return { code: 2, place: "schemas/samples/click/full.json:3:20:", says: "not valid JSON" };
+    });
+  });
+
+  it("a lock that is not JSON: one line at its file:line:column, exit 2", async () => {
+    await expectFailure(async (root) => {
+      const text = await edit(root, "connector/field-codes.lock.json", '"eventDataLinkUrl",', '"eventDataLinkUrl"');
+      return { code: 2, place: `connector/field-codes.lock.json:${lineOf(text, '"eventDataLinkUrl"') + 1}:3:`, says: "not valid JSON" };
     });
   });
 
@@ -111,7 +146,9 @@ describe("build with a broken definition", () => {
     await expectFailure(async (root) => {
       const text = await edit(root, "connector/triggers.yaml", "    event_type: uclick\n", "    event_type: click\n");
       // Also: no trigger covers "uclick" any more.
-      return { code: 2, lines: 2, place: `connector/triggers.yaml:${lineOf(text, "    event_type: click\n    group: email\n    schema: schemas/events/uclick")}:`, says: 'duplicate event type "click": trigger "emailLinkClicked" at line 47 already has it' };
+      const clicked = lineOf(text, "  - code: emailLinkClicked");
+      const unique = lineOf(text, "  - code: emailUniqueLinkClicked");
+      return { code: 2, lines: 2, place: `connector/triggers.yaml:${unique + 1}:`, says: `duplicate event type "click": trigger "emailLinkClicked" at line ${clicked} already has it` };
     });
   });
 
@@ -120,6 +157,16 @@ describe("build with a broken definition", () => {
       const text = await edit(root, "connector/locales/ru.yaml", "  emailLinkClicked:\n    name: Клик по ссылке в письме\n", "  emailLinkClicked:\n");
       return { code: 2, place: `connector/locales/ru.yaml:${lineOf(text, "  emailLinkClicked:")}`, says: "missing label triggers.emailLinkClicked.name" };
     });
+  });
+
+  it("a missing trigger label in one locale and a missing field label in the other: both in one run, exit 2", async () => {
+    const root = await makeProject();
+    const ru = await edit(root, "connector/locales/ru.yaml", "  emailLinkClicked:\n    name: Клик по ссылке в письме\n", "  emailLinkClicked:\n");
+    const en = await edit(root, "connector/locales/en.yaml", "  event_data.link_url: Link URL\n", "");
+    const result = await build(root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`altcraft-albato: connector/locales/ru.yaml:${lineOf(ru, "  emailLinkClicked:")}: missing label triggers.emailLinkClicked.name`);
+    expect(result.stderr).toContain(`altcraft-albato: connector/locales/en.yaml:${lineOf(en, "\nfields:") + 1}: missing label fields.event_data.link_url`);
   });
 
   it("a missing field label in one locale, exit 2", async () => {
@@ -171,7 +218,11 @@ describe("build with a failed check", () => {
       const sample = JSON.parse(await readFile(path, "utf8")) as { account_id: unknown };
       sample.account_id = "23";
       await writeFile(path, JSON.stringify(sample, null, 2));
-      return { code: 1, place: "schemas/samples/click/full.json /account_id:", says: 'no longer valid against schemas/events/click.schema.json: must be an integer, found string "23"' };
+      return {
+        code: 1,
+        place: "schemas/samples/click/full.json /account_id:",
+        says: 'no longer valid: must be an integer, found string "23" (schemas/common/envelope.schema.json#/properties/account_id/type)',
+      };
     });
   });
 });

@@ -2,6 +2,7 @@
  * `build --baseline <old>`: the release gate. A version number smaller than the changes since the baseline
  * call for is refused (exit 1, nothing written); a big enough one builds.
  */
+import { existsSync } from "node:fs";
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -60,12 +61,13 @@ describe("build --baseline", () => {
     expect(result.code, result.stderr).toBe(0);
   });
 
-  it("exits 2 with one line when the baseline cannot be read", async () => {
+  it("exits 2 with one line when the baseline cannot be read, and writes nothing", async () => {
     const root = await makeProject();
-    // runAction prints a CannotRunError as one line and exits with its code.
-    await expect(build(root, { baseline: join(releases, "missing.zip") })).rejects.toMatchObject({
-      exitCode: 2,
-      message: expect.stringMatching(/missing\.zip/),
-    });
+    const result = await build(root, { baseline: join(releases, "missing.zip") });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n").filter((line) => !line.includes("warning:"))).toEqual([
+      expect.stringMatching(/^altcraft-albato: .*missing\.zip.*is neither a file nor a git ref/),
+    ]);
+    expect(existsSync(join(root, "dist"))).toBe(false);
   });
 });

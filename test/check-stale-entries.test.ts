@@ -3,7 +3,8 @@ import { checkLeavesCovered } from "../scripts/check/leaves-covered.js";
 import { checkProvisionalTypes } from "../scripts/check/provisional-types.js";
 import { checkStaleEntries } from "../scripts/check/stale-entries.js";
 import { deriveFields } from "../scripts/derive/fields.js";
-import { parseLock, updateLock } from "../scripts/derive/field-codes.js";
+import { updateLock } from "../scripts/derive/field-codes.js";
+import { parseLock } from "../scripts/load/lock.js";
 import { derive, eventSchema, fixtureConnector } from "./fixtures/build/definition.js";
 
 describe("checkStaleEntries", () => {

@@ -14,7 +14,7 @@ const ENTRY_POINTS = {
   bundled: join(root, "dist", "bin", "altcraft-albato.cjs"),
 };
 
-const listed = COMMANDS.filter((entry) => entry.hidden !== true).map((entry) => entry.name);
+const listed = COMMANDS.map((entry) => entry.name);
 
 for (const [kind, cli] of Object.entries(ENTRY_POINTS)) {
   const run = (...args: string[]) => {

@@ -1,16 +1,16 @@
 /** The `diff` command end to end: real zips and files, the real CLI in a child process. */
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "./fixtures/temp.js";
 import { BASE, baseFiles, caseFiles, listCases, writeZip } from "./fixtures/diff/fixture.js";
 
 const root = join(import.meta.dirname, "..");
 const cli = join(root, "dist/scripts/cli.js");
 const run = promisify(execFile);
-const dir = mkdtempSync(join(tmpdir(), "diff-cli-"));
+const dir = tempDir("diff-cli");
 const path = (name: string) => join(dir, name);
 
 interface Result {

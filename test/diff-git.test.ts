@@ -7,13 +7,15 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { diffSides } from "../scripts/diff/classify.js";
-import { loadSide } from "../scripts/diff/load-side.js";
+import { diffSides } from "../scripts/derive/changes/classify.js";
+import { loadSide } from "../scripts/load/release/load.js";
 import { CannotRunError } from "../scripts/errors.js";
 import { BASE, caseFiles, listCases } from "./fixtures/diff/fixture.js";
 
 const root = join(import.meta.dirname, "..");
 const repo = mkdtempSync(join(tmpdir(), "diff-git-repo-"));
+// The worktrees are made here, so the test sees exactly its own leftovers (and never another test's).
+const temp = mkdtempSync(join(tmpdir(), "diff-git-temp-"));
 
 const FAKE_CLI = `
 import { cpSync, existsSync } from "node:fs";
@@ -40,13 +42,10 @@ function worktrees(): number {
 }
 
 function leftovers(): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith("altcraft-albato-diff-"));
+  return readdirSync(temp);
 }
 
-let before: string[] = [];
-
 beforeAll(() => {
-  before = leftovers();
   git("init", "--quiet", "--initial-branch=main");
   writeFileSync(join(repo, ".gitignore"), "node_modules\ndist\n");
   symlinkSync(join(root, "node_modules"), join(repo, "node_modules"), "dir");
@@ -76,32 +75,33 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(repo, { recursive: true, force: true });
+  rmSync(temp, { recursive: true, force: true });
 });
 
 describe("diff sides from git refs", () => {
   it("builds each ref in a temporary worktree and compares what they built", async () => {
-    const old = await loadSide("v1", { repo });
-    const next = await loadSide("v2", { repo });
+    const old = await loadSide("v1", { repo, tempDir: temp });
+    const next = await loadSide("v2", { repo, tempDir: temp });
     expect(old.label).toMatch(/^v1 \([0-9a-f]{10}\)$/);
     expect(old.samples.get("click")?.map((s) => s.name)).toEqual(["full", "minimal"]);
     const report = diffSides(old, next);
     expect(report.breaking.map((c) => [c.class, c.field])).toEqual([["field-removed", "data.event_data.link_url"]]);
     expect(report.notes).toEqual([]);
     expect(worktrees()).toBe(1);
-    expect(leftovers()).toEqual(before);
+    expect(leftovers()).toEqual([]);
   });
 
   it("reports a failed build of a ref in one line and still removes the worktree", async () => {
-    const error = await loadSide("broken", { repo }).catch((e: unknown) => e);
+    const error = await loadSide("broken", { repo, tempDir: temp }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CannotRunError);
     expect((error as Error).message).toBe('git ref "broken": its build failed: altcraft-albato: connector/app.yaml:3:1: boom');
     expect(worktrees()).toBe(1);
-    expect(leftovers()).toEqual(before);
+    expect(leftovers()).toEqual([]);
   });
 
   it("refuses an unknown ref and a ref that looks like an option", async () => {
     for (const ref of ["v9", "--output=x"]) {
-      const error = await loadSide(ref, { repo }).catch((e: unknown) => e);
+      const error = await loadSide(ref, { repo, tempDir: temp }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CannotRunError);
       expect((error as Error).message).toBe(`"${ref}" is neither a file nor a git ref of the repository at ${repo}`);
     }

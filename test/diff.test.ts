@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { CHANGE_CLASSES, type ChangeClass } from "../scripts/diff/change.js";
-import { diffSides } from "../scripts/diff/classify.js";
+import { CHANGE_CLASSES, type ChangeClass } from "../scripts/derive/changes/change.js";
+import { diffSides } from "../scripts/derive/changes/classify.js";
 import { renderDiffText } from "../scripts/diff/render-text.js";
-import { compareFieldTypes, SAFE_WIDENINGS } from "../scripts/diff/type-compat.js";
+import { compareFieldTypes, SAFE_WIDENINGS } from "../scripts/derive/changes/type-compat.js";
 import type { Manifest } from "../scripts/model/manifest.js";
 import { applyPatch, baseFiles, caseFiles, listCases, sideOf } from "./fixtures/diff/fixture.js";
 

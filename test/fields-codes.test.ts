@@ -1,6 +1,7 @@
 /** Frozen field codes: derivation, the lock's invariants, and every way a hand edit can break it. */
 import { describe, expect, it } from "vitest";
-import { baseCodeForPath, FIELD_CODE_PATTERN, LOCK_FILE, parseLock, renderLock, updateLock } from "../scripts/derive/field-codes.js";
+import { baseCodeForPath, renderLock, updateLock } from "../scripts/derive/field-codes.js";
+import { FIELD_CODE_PATTERN, LOCK_FILE, parseLock } from "../scripts/load/lock.js";
 
 describe("baseCodeForPath", () => {
   it("camel-cases the path's words, Latin letters and digits only", () => {

@@ -1,10 +1,8 @@
 /**
- * Before any test file runs: compile the toolchain (with its precompiled validators), bundle
- * the bin, and regenerate the validators once, so every test (many start the compiled CLI in child
- * processes) sees a dist/ that matches the sources, also for a developer who edited a file and ran vitest
- * directly. Test files run in parallel; compiling here, once, keeps any of them from rewriting dist/
- * under another. The committed types are left as they are: test/types.test.ts compares them with a fresh
- * generation, so stale ones fail the tests.
+ * Before any test file runs, the toolchain build of `npm run build`, once (test files run in parallel and
+ * many start the CLI in child processes, so none of them may rewrite dist/ under another): bundle the CLI,
+ * generate the validators, compile the library. The committed types are left as they are:
+ * test/types.test.ts compares them with a fresh generation, so stale ones fail the tests.
  */
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
@@ -12,6 +10,8 @@ import { join } from "node:path";
 const root = join(import.meta.dirname, "..");
 
 export default function setup(): void {
+  execFileSync(join(root, "node_modules", ".bin", "rolldown"), ["-c", "rolldown.config.ts"], { cwd: root, stdio: "pipe" });
+  execFileSync(process.execPath, [join(root, "dist", "bin", "generate.cjs"), "--no-types"], { cwd: root, stdio: "pipe" });
   try {
     execFileSync(join(root, "node_modules", ".bin", "tsc"), ["-p", "."], { cwd: root, stdio: "pipe" });
   } catch (error) {
@@ -20,7 +20,4 @@ export default function setup(): void {
     if (!/error TS/.test(output)) throw error;
     process.stderr.write(`tsc reported type errors (dist/ was emitted anyway):\n${output}`);
   }
-  execFileSync(process.execPath, [join(root, "dist", "scripts", "toolchain", "precompile-validators.js")], { cwd: root, stdio: "pipe" });
-  execFileSync(join(root, "node_modules", ".bin", "rolldown"), ["-c", "rolldown.config.ts"], { cwd: root, stdio: "pipe" });
-  execFileSync(process.execPath, [join(root, "dist", "scripts", "cli.js"), "generate", "--no-types"], { cwd: root, stdio: "pipe" });
 }

@@ -1,21 +1,21 @@
 /** `infer`: drafts that accept what was seen, comparisons that find each kind of mismatch, files for review. */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { FORMATS } from "../scripts/runtime/formats.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "./fixtures/temp.js";
 import { analyse } from "../scripts/infer/analyse.js";
 import { compareWithSchema, type Finding } from "../scripts/infer/compare.js";
 import { draftSchema } from "../scripts/infer/draft.js";
 import { runInfer } from "../scripts/infer/run.js";
 import { emptyShape, observe } from "../scripts/infer/shape.js";
-import type { EventInput } from "../scripts/listen/event-files.js";
+import type { EventInput } from "../scripts/load/event-inputs.js";
 import type { JsonSchema } from "../scripts/load/json-schema.js";
 import { loadSchemas, type EventSchema } from "../scripts/load/schemas.js";
 import { root, samples } from "./fixtures/live/harness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "infer-"));
+const dir = tempDir("infer");
 let schemas: Map<string, EventSchema>;
 beforeAll(async () => {
   schemas = (await loadSchemas(root)).events;

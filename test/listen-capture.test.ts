@@ -1,13 +1,14 @@
 /** The capture file: whole lines only, exact bodies, short writes continued, failed writes undone. */
-import { mkdtempSync, readFileSync, writeFileSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { captureLine, recordBodyBytes, type CaptureRecord, type RecordInput } from "../scripts/listen/capture-record.js";
+import { tempDir } from "./fixtures/temp.js";
+import { captureLine, type RecordInput } from "../scripts/listen/capture-record.js";
+import { recordBodyBytes, type CaptureRecord } from "../scripts/model/capture.js";
 import { CaptureWriteError, CaptureWriter, type WriteFn } from "../scripts/listen/capture-writer.js";
 import { readNdjson } from "./fixtures/live/harness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "listen-capture-"));
+const dir = tempDir("listen-capture");
 let fileNumber = 0;
 const freshPath = () => join(dir, `capture-${fileNumber++}.ndjson`);
 

@@ -1,12 +1,11 @@
 /** `runListen`'s console: one line per request, written in batches, none lost when the run stops. */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "./fixtures/temp.js";
 import { runListen } from "../scripts/listen/run.js";
 import { readNdjson } from "./fixtures/live/harness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "listen-console-"));
+const dir = tempDir("listen-console");
 
 /** Start `runListen` in this process; `stop` triggers what SIGTERM would and resolves with the exit code. */
 async function startInProcess(name: string) {

@@ -3,16 +3,16 @@
  * and bad options. Loopback only; every loop is bounded.
  */
 import { request } from "node:http";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CaptureRecord } from "../scripts/listen/capture-record.js";
+import { tempDir } from "./fixtures/temp.js";
+import type { CaptureRecord } from "../scripts/model/capture.js";
 import { postBatch } from "../scripts/send/post-batch.js";
 import { runSend } from "../scripts/send/run.js";
 import { markedEvents, readNdjson, runCli, startListen } from "./fixtures/live/harness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "listen-process-"));
+const dir = tempDir("listen-process");
 const quiet = { out: () => {}, err: () => {}, userAgent: "test" };
 
 

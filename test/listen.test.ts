@@ -1,17 +1,16 @@
 /** The `listen` receiver in process: every request captured first, the right status for each case, still serving. */
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { recordBodyBytes, type CaptureRecord } from "../scripts/listen/capture-record.js";
+import { tempDir } from "./fixtures/temp.js";
+import { recordBodyBytes, type CaptureRecord } from "../scripts/model/capture.js";
 import { CaptureWriter } from "../scripts/listen/capture-writer.js";
 import { formatRequestLine, formatSummary, PLAIN, type RequestOutcome } from "../scripts/listen/request-line.js";
 import { createListenServer, type ListenServer } from "../scripts/listen/server.js";
 import { markedEvents, readNdjson, realValidator } from "./fixtures/live/harness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "listen-"));
+const dir = tempDir("listen");
 const TOKEN = "s3cret-Token_1234";
 const MAX_BODY = 64 * 1024;
 

@@ -1,12 +1,13 @@
-import { mkdtemp, mkdir, writeFile, cp } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CannotRunError } from "../scripts/errors.js";
 import { EVENT_TYPES } from "../scripts/event-types.js";
-import { parseJsonText } from "../scripts/load/json-file.js";
+import { parseJson } from "../scripts/load/json.js";
+import { SCHEMA_ID_BASE, type SchemaDocument } from "../scripts/load/json-schema.js";
 import { mergeSchemas, resolveSchema } from "../scripts/load/resolve-refs.js";
-import { loadSchemas, SCHEMA_ID_BASE, type SchemaDocument } from "../scripts/load/schemas.js";
+import { loadSchemas } from "../scripts/load/schemas.js";
 
 const root = join(import.meta.dirname, "..");
 
@@ -19,12 +20,23 @@ function documents(...docs: SchemaDocument[]): Map<string, SchemaDocument> {
   return new Map(docs.map((d) => [d.id, d]));
 }
 
+/** The lines the CLI would print for the error `action` throws. */
 function messageOf(action: () => unknown): string {
   try {
     action();
   } catch (error) {
     expect(error).toBeInstanceOf(CannotRunError);
-    return (error as Error).message;
+    return (error as CannotRunError).lines().join("\n");
+  }
+  throw new Error("expected an error");
+}
+
+async function rejectionOf(action: () => Promise<unknown>): Promise<string> {
+  try {
+    await action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CannotRunError);
+    return (error as CannotRunError).lines().join("\n");
   }
   throw new Error("expected an error");
 }
@@ -85,20 +97,18 @@ describe("resolveSchema", () => {
   });
 });
 
-describe("parseJsonText", () => {
+describe("parseJson", () => {
   it("names the line and column of a syntax error", () => {
-    const error = (() => {
-      try {
-        parseJsonText('{\n  "a": 1,\n  }\n', "x.json");
-      } catch (e) {
-        return e as Error;
-      }
-    })();
-    expect(error?.message).toMatch(/^x\.json:3:3: not valid JSON: /);
+    expect(messageOf(() => parseJson('{\n  "a": 1,\n  }\n', "x.json"))).toMatch(/^x\.json:3:3: not valid JSON: /);
   });
 
   it("points at the end of a cut-off text", () => {
-    expect(() => parseJsonText('{"a":', "cut.json")).toThrow(/^cut\.json:1:6: not valid JSON: Unexpected end of JSON input$/);
+    expect(messageOf(() => parseJson('{"a":', "cut.json"))).toBe("cut.json:1:6: not valid JSON: Unexpected end of JSON input");
+  });
+
+  it("points at a bare word V8 names no position for (a schema's `\"type\": object`)", () => {
+    const text = '{\n  "$id": "x",\n  "properties": {\n    "a": {\n      "title": "A",\n      "type": object\n    }\n  }\n}\n';
+    expect(messageOf(() => parseJson(text, "schemas/events/x.schema.json"))).toMatch(/^schemas\/events\/x\.schema\.json:6:15: not valid JSON: /);
   });
 });
 
@@ -114,16 +124,20 @@ describe("loadSchemas on the repository", () => {
     }
   });
 
-  it("rejects a schema whose $id does not match its path, and a stray event schema", async () => {
+  it("rejects a schema whose $id does not match its path, and a stray event schema, all in one report", async () => {
     const copy = await mkdtemp(join(tmpdir(), "schemas-"));
-    await cp(join(root, "schemas"), join(copy, "schemas"), { recursive: true });
-    await writeFile(
-      join(copy, "schemas/events/open_email.schema.json"),
-      JSON.stringify({ $id: `${SCHEMA_ID_BASE}schemas/events/open_email.schema.json` }),
-    );
-    await expect(loadSchemas(copy)).rejects.toThrow(/schemas\/events\/open_email\.schema\.json: no event type "open_email"/);
-    await mkdir(join(copy, "schemas/extra"), { recursive: true });
-    await writeFile(join(copy, "schemas/extra/x.schema.json"), JSON.stringify({ $id: "https://elsewhere/x.json" }));
-    await expect(loadSchemas(copy)).rejects.toThrow(/schemas\/extra\/x\.schema\.json \/\$id: "\$id" must be/);
+    try {
+      await cp(join(root, "schemas"), join(copy, "schemas"), { recursive: true });
+      await writeFile(join(copy, "schemas/events/open_email.schema.json"), JSON.stringify({ $id: `${SCHEMA_ID_BASE}schemas/events/open_email.schema.json` }));
+      expect(await rejectionOf(() => loadSchemas(copy))).toMatch(/schemas\/events\/open_email\.schema\.json: no event type "open_email"/);
+      await mkdir(join(copy, "schemas/extra"), { recursive: true });
+      await writeFile(join(copy, "schemas/extra/x.schema.json"), JSON.stringify({ $id: "https://elsewhere/x.json" }));
+      await writeFile(join(copy, "schemas/common/broken.schema.json"), '{\n  "type": object\n}\n');
+      const report = await rejectionOf(() => loadSchemas(copy));
+      expect(report).toMatch(/schemas\/extra\/x\.schema\.json \/\$id: "\$id" must be/);
+      expect(report).toMatch(/schemas\/common\/broken\.schema\.json:2:11: not valid JSON/);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 });

@@ -2,15 +2,15 @@
  * The whole loop with the real CLI in child processes: `listen` → `send` the repo's samples → `infer` on
  * the capture → `send` the capture to a second `listen` → the same events arrive.
  */
-import { mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { CaptureRecord } from "../scripts/listen/capture-record.js";
-import { readEventInputs } from "../scripts/listen/event-files.js";
+import { tempDir } from "./fixtures/temp.js";
+import type { CaptureRecord } from "../scripts/model/capture.js";
+import { readEventInputs } from "../scripts/load/event-inputs.js";
 import { readNdjson, root, runCli, samples, startListen } from "./fixtures/live/harness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "loop-"));
+const dir = tempDir("loop");
 const sampleDirs = readdirSync(join(root, "schemas/samples"))
   .filter((name) => name !== "invalid")
   .sort()

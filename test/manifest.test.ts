@@ -1,6 +1,6 @@
 /** The manifest derived from a small definition: shape, labels, codes, filter/response, determinism. */
 import { describe, expect, it } from "vitest";
-import { checkManifestSchema } from "../scripts/check/manifest-schema.js";
+import { compileManifestCheck } from "../scripts/check/manifest-schema.js";
 import { renderManifest } from "../scripts/derive/manifest.js";
 import { diskFiles } from "../scripts/load/project-files.js";
 import { readSchemaDocuments } from "../scripts/load/schemas.js";
@@ -54,7 +54,7 @@ describe("deriveManifest", () => {
   });
 
   it("validates against the manifest schema", () => {
-    expect(checkManifestSchema(manifest, documents, "manifest.json")).toEqual([]);
+    expect(compileManifestCheck(documents)(manifest, "manifest.json")).toEqual([]);
   });
 
   it("is rendered deterministically: 2-space JSON with a trailing newline", () => {
@@ -70,7 +70,7 @@ describe("deriveManifest", () => {
     const { manifest: broken } = derive(connector);
     const lat = broken.triggers[0]!.fields.find((field) => field.path === "data.event_data.lat");
     expect(lat?.names).toEqual({ en: "Latitude", ru: "" });
-    const problems = checkManifestSchema(broken, documents, "dist/manifest.json");
+    const problems = compileManifestCheck(documents)(broken, "dist/manifest.json");
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]!.place.pointer).toMatch(/^\/triggers\/0\/fields\/\d+\/names\/ru$/);
   });

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "./fixtures/temp.js";
 import { findPackage, packageRoot } from "../scripts/package-root.js";
 
 describe("findPackage", () => {
@@ -13,7 +13,7 @@ describe("findPackage", () => {
   });
 
   it("walks past another package's package.json (e.g. an installing project's) to ours", () => {
-    const top = mkdtempSync(join(tmpdir(), "package-root-"));
+    const top = tempDir("package-root");
     writeFileSync(join(top, "package.json"), JSON.stringify({ name: "altcraft-albato", version: "9.8.7" }));
     mkdirSync(join(top, "dist", "bin"), { recursive: true });
     writeFileSync(join(top, "dist", "package.json"), JSON.stringify({ name: "something-else" }));
@@ -22,7 +22,7 @@ describe("findPackage", () => {
   });
 
   it("says so when there is no altcraft-albato package above", () => {
-    const lone = mkdtempSync(join(tmpdir(), "no-package-"));
+    const lone = tempDir("no-package");
     expect(() => findPackage(join(lone, "x.js"))).toThrow(/no altcraft-albato package\.json above/);
   });
 });

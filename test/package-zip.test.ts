@@ -4,9 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checksumsText, packageEntries, sha256, verifyPackageFile, writeVerifiedPackage } from "../scripts/write/package.js";
+import { readZip } from "../scripts/load/zip.js";
+import { sha256 } from "../scripts/write/hash.js";
+import { checksumsText, packageEntries, verifyPackageBytes } from "../scripts/write/package.js";
 import { createZip, ZIP_FILE_MODE, type ZipEntry } from "../scripts/write/zip.js";
-import { readZipBuffer, readZipFile } from "../scripts/write/zip-read.js";
 
 const dir = await mkdtemp(join(tmpdir(), "package-zip-"));
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -30,8 +31,6 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
   return copy;
 }
 
-const noProblems = () => [];
-
 /** Entries of every size class: empty, tiny, text, incompressible, over 64 KiB; UTF-8 names too. */
 function generatedEntries(seed: number): ZipEntry[] {
   let state = seed;
@@ -51,7 +50,7 @@ describe("createZip", () => {
   it("gives zips that read back entry for entry, with UTF-8 names", async () => {
     for (let seed = 41; seed <= 50; seed++) {
       const entries = generatedEntries(seed);
-      const read = await readZipBuffer(await createZip(entries));
+      const read = await readZip(await createZip(entries), "x.zip");
       expect(read.map((entry) => [entry.name, entry.data.toString("hex")])).toEqual(
         [...entries].sort((a, b) => (a.name < b.name ? -1 : 1)).map((entry) => [entry.name, entry.data.toString("hex")]),
       );
@@ -84,7 +83,7 @@ describe("createZip", () => {
   it("stores sorted file entries with a fixed mode and date, no directories", async () => {
     const path = join(dir, "plain.zip");
     await writeFile(path, await createZip(shuffled(parts, 3)));
-    const read = await readZipFile(path);
+    const read = await readZip(await readFile(path), path);
     expect(read.map((entry) => entry.name)).toEqual([...parts.map((part) => part.name)].sort());
     for (const entry of read) {
       expect(entry.isDirectory).toBe(false);
@@ -116,35 +115,16 @@ describe("packageEntries", () => {
   });
 });
 
-describe("writeVerifiedPackage / verifyPackageFile", () => {
-  it("writes a temporary zip, re-opens it and checks entries, checksums and the manifest", async () => {
-    const target = join(dir, "altcraft-albato-1.0.0.zip");
-    const seen: unknown[] = [];
-    const { written, problems } = await writeVerifiedPackage(target, "dist/x.zip", packageEntries(parts), (manifest) => {
-      seen.push(manifest);
-      return [];
-    });
-    expect(problems).toEqual([]);
-    expect(seen).toEqual([{ format: "albato-app-manifest/1" }]);
-    expect(written!.temp).not.toBe(target);
-    expect(sha256(await readFile(written!.temp))).toBe(written!.sha256);
-  });
-
-  it("reports a manifest the check rejects, and removes the temporary file", async () => {
-    const target = join(dir, "rejected.zip");
-    const { written, problems } = await writeVerifiedPackage(target, "dist/rejected.zip", packageEntries(parts), () => [
-      { place: { file: "manifest.json", pointer: "/app" }, message: "missing" },
-    ]);
-    expect(written).toBeUndefined();
-    expect(problems).toEqual([{ place: { file: "manifest.json", pointer: "/app" }, message: "missing" }]);
+describe("verifyPackageBytes (the build's re-check of the package it wrote)", () => {
+  it("passes the zip of the entries", async () => {
+    const entries = packageEntries(parts);
+    expect(await verifyPackageBytes(await createZip(entries), "dist/x.zip", entries)).toEqual([]);
   });
 
   it("notices a zip whose content or checksums differ from what should be there", async () => {
-    const path = join(dir, "tampered.zip");
     const entries = packageEntries(parts);
     const tampered = entries.map((entry) => (entry.name === "logo.svg" ? { ...entry, data: Buffer.from("<svg></svg>") } : entry));
-    await writeFile(path, await createZip(tampered));
-    const messages = (await verifyPackageFile(path, "dist/t.zip", entries, noProblems)).map((problem) => problem.message);
+    const messages = (await verifyPackageBytes(await createZip(tampered), "dist/t.zip", entries)).map((problem) => problem.message);
     expect(messages).toEqual([
       "re-check of the written package: logo.svg differs from what was written",
       "re-check of the written package: SHA256SUMS does not match the entries",
@@ -156,11 +136,9 @@ describe("writeVerifiedPackage / verifyPackageFile", () => {
     // The central directory record of the first entry (SETUP.ru.md): one byte more than it holds.
     const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     zip.writeUInt32LE(zip.readUInt32LE(central + 24) + 1, central + 24);
-    const path = join(dir, "bad-size.zip");
-    await writeFile(path, zip);
-    const problems = await verifyPackageFile(path, "dist/bad.zip", packageEntries(parts), noProblems);
+    const problems = await verifyPackageBytes(zip, "dist/bad.zip", packageEntries(parts));
     expect(problems.map((problem) => problem.message)).toEqual([
-      expect.stringMatching(/^re-check of the written package: cannot read it back \(SETUP\.ru\.md: \d+ bytes, but the header says \d+\)$/),
+      expect.stringMatching(/^re-check of the written package: cannot read it back \(dist\/bad\.zip!SETUP\.ru\.md: not a readable zip entry: \d+ bytes, but its header says \d+\)$/),
     ]);
   });
 
@@ -168,18 +146,14 @@ describe("writeVerifiedPackage / verifyPackageFile", () => {
     const zip = await createZip(parts);
     const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     zip.writeUInt32LE(Math.floor(zip.readUInt32LE(central + 24) / 4), central + 24);
-    const path = join(dir, "small-size.zip");
-    await writeFile(path, zip);
-    const problems = await verifyPackageFile(path, "dist/bad.zip", packageEntries(parts), noProblems);
+    const problems = await verifyPackageBytes(zip, "dist/bad.zip", packageEntries(parts));
     expect(problems.map((problem) => problem.message)).toEqual([
-      expect.stringMatching(/^re-check of the written package: cannot read it back \(SETUP\.ru\.md: more than the \d+ bytes its header declares\)$/),
+      expect.stringMatching(/^re-check of the written package: cannot read it back \(dist\/bad\.zip!SETUP\.ru\.md: not a readable zip entry: inflates to more than the \d+ bytes its header declares\)$/),
     ]);
   });
 
-  it("reports a file that is not a zip", async () => {
-    const path = join(dir, "garbage.zip");
-    await writeFile(path, "not a zip");
-    const problems = await verifyPackageFile(path, "dist/garbage.zip", packageEntries(parts), noProblems);
+  it("reports bytes that are not a zip", async () => {
+    const problems = await verifyPackageBytes(Buffer.from("not a zip"), "dist/garbage.zip", packageEntries(parts));
     expect(problems[0]!.message).toMatch(/^re-check of the written package: cannot read it back/);
   });
 });

@@ -33,7 +33,7 @@ describe("the packed package", () => {
     expect(files).toContain("package/dist/scripts/cli.js");
     expect(files).toContain("package/dist/scripts/index.d.ts");
     expect(files).toContain("package/dist/scripts/generated/events.d.ts");
-    expect(files).toContain("package/dist/generated/validators/click.cjs");
+    expect(files).toContain("package/dist/generated/validators.cjs");
     expect(files).toContain("package/schemas/events/click.schema.json");
     expect(files.filter((file) => /\.test-stamp|validate-test-stamp|\.ts$/.test(file) && !file.endsWith(".d.ts"))).toEqual([]);
   });

@@ -1,17 +1,17 @@
 /** The preview page as a file: self-contained, deterministic, escaped; and its small parts. */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "./fixtures/temp.js";
 import { renderPreviewHtml, scriptJson } from "../scripts/derive/preview.js";
 import { displayValue, exampleFor, valuesAtPath } from "../scripts/derive/preview/example-value.js";
 import { previewData } from "../scripts/derive/preview/model.js";
 import { setupSteps, stepSegments } from "../scripts/derive/preview/setup-steps.js";
 import { UI_STRINGS } from "../scripts/derive/preview/strings.js";
-import { loadBuilt } from "../scripts/diff/load-built.js";
-import type { Side } from "../scripts/diff/side.js";
+import { loadBuilt } from "../scripts/load/release/built.js";
+import type { Side } from "../scripts/load/release/side.js";
 
 const root = join(import.meta.dirname, "..");
 const fixture = join(root, "test/fixtures/preview/manifest.json");
@@ -119,7 +119,7 @@ describe("setup steps", () => {
 describe("preview command", () => {
   const run = promisify(execFile);
   const cli = join(root, "dist/scripts/cli.js");
-  const dir = mkdtempSync(join(tmpdir(), "preview-cli-"));
+  const dir = tempDir("preview-cli");
 
   async function preview(args: string[], cwd = root): Promise<{ code: number; stderr: string }> {
     try {

@@ -10,8 +10,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./fixtures/browser/chromium.js";
 import { renderPreviewHtml } from "../scripts/derive/preview.js";
-import { loadBuilt } from "../scripts/diff/load-built.js";
-import type { Side } from "../scripts/diff/side.js";
+import { loadBuilt } from "../scripts/load/release/built.js";
+import type { Side } from "../scripts/load/release/side.js";
 
 const root = join(import.meta.dirname, "..");
 const outputDir = join(root, "test-output");

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { INPUT_DIRS, readInputs } from "../scripts/build/inputs.js";
+import { INPUT_DIRS, readInputs } from "../scripts/pipeline/inputs.js";
 import { diskFiles, memoryFiles, type ProjectFiles } from "../scripts/load/project-files.js";
 
 const root = mkdtempSync(join(tmpdir(), "project-files-"));

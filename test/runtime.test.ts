@@ -1,5 +1,5 @@
 /**
- * The library entry as built (dist/scripts/index.js, which loads dist/generated/validators/): problems by
+ * The library entry as built (dist/scripts/index.js, which loads dist/generated/validators.cjs): problems by
  * kind, plain messages, strict mode, batches, forced event types.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -45,7 +45,7 @@ describe("validateEvent", () => {
       kind: "schema",
       eventType: "click",
       message: 'must be an integer, found string "23"',
-      schemaPath: "#/properties/account_id/type",
+      schemaPath: "schemas/common/envelope.schema.json#/properties/account_id/type",
     });
     expect(byPointer[" required"]?.message).toBe('missing required property "is_test"');
     expect(byPointer["/event_date format"]?.message).toBe(

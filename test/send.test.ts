@@ -1,18 +1,19 @@
 /** `send`: reading every input kind, regrouping into Altcraft batches, retrying what may succeed later. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { tempDir } from "./fixtures/temp.js";
+import { rejectionLines, thrownLines } from "./fixtures/errors.js";
 import { CannotRunError } from "../scripts/errors.js";
-import { readEventInputs, readEventText, type EventInput } from "../scripts/listen/event-files.js";
+import { readEventInputs, readEventText, type EventInput } from "../scripts/load/event-inputs.js";
 import { toBatches } from "../scripts/send/batches.js";
 import { backoffDelay, postBatch } from "../scripts/send/post-batch.js";
 import { runSend, type SendOptions } from "../scripts/send/run.js";
 import { runCli } from "./fixtures/live/harness.js";
 
-const dir = mkdtempSync(join(tmpdir(), "send-"));
+const dir = tempDir("send");
 const write = (name: string, text: string) => {
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -95,8 +96,8 @@ describe("reading events", () => {
     const torn = read(`${JSON.stringify(event(1))}\n{"event_type":"cl`, "c.ndjson");
     expect(torn.events).toHaveLength(1);
     expect(torn.skipped[0]!.reason).toMatch(/torn last line/);
-    expect(() => read(`${JSON.stringify(event(1))}\n{"event_type" "x"}\n`, "c.ndjson")).toThrow(/^c\.ndjson:2:15: not valid JSON/);
-    expect(() => read('{\n  "event_type": "click",\n}', "pretty.json")).toThrow(/^pretty\.json:3:1: not valid JSON/);
+    expect(thrownLines(() => read(`${JSON.stringify(event(1))}\n{"event_type" "x"}\n`, "c.ndjson"))).toMatch(/^c\.ndjson:2:15: not valid JSON/);
+    expect(thrownLines(() => read('{\n  "event_type": "click",\n}', "pretty.json"))).toMatch(/^pretty\.json:3:1: not valid JSON/);
     expect(() => read("42", "n.json")).toThrow(/expected an event object, an array of events or a capture record, found number/);
   });
 
@@ -111,7 +112,7 @@ describe("reading events", () => {
     const input = await readEventInputs([tree]);
     expect(input.files.map((f) => f.slice(tree.length))).toEqual(["/a.json", "/b/2.json"]);
     expect(input.events.map((e) => e.event.n)).toEqual([1, 2]);
-    await expect(readEventInputs([join(dir, "missing.json")])).rejects.toThrow(/missing\.json: cannot read: ENOENT/);
+    expect(await rejectionLines(readEventInputs([join(dir, "missing.json")]))).toMatch(/missing\.json: cannot read: no such file or directory \(ENOENT\)$/);
   });
 });
 

@@ -1,6 +1,6 @@
 /** The input side of `validate`: byte line splitting, JSON error positions, and input-kind detection. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { jsonErrorOffset, locateJsonError } from "../scripts/validate/json-error.js";
+import { jsonErrorOffset, locateJsonError } from "../scripts/load/json.js";
 import { LineSplitter } from "../scripts/validate/line-splitter.js";
 import type * as CheckFile from "../scripts/validate/check-file.js";
 import type * as ReportModule from "../scripts/validate/report.js";

@@ -1,10 +1,10 @@
 /**
  * What the build's checks report. Every problem names a place (file, line or JSON pointer); its severity
- * decides the exit code DESIGN fixes: `error` = a bad definition (exit 2), `failure` = a failed check
- * (exit 1), `warning` = something users must know (stderr, exit unchanged).
+ * decides the exit code: `error` = a bad definition (exit 2), `failure` = a failed check (exit 1),
+ * `warning` = something users must know (stderr, exit unchanged).
  */
 import type { Problem } from "../errors.js";
-import { EXIT_CANNOT_RUN, EXIT_FOUND_WANTING, EXIT_OK, formatProblem } from "../errors.js";
+import { EXIT_CANNOT_RUN, EXIT_FOUND_WANTING, EXIT_OK, sortProblems } from "../errors.js";
 
 export type Severity = "error" | "failure" | "warning";
 
@@ -28,18 +28,7 @@ export function exitCodeOf(problems: readonly BuildProblem[]): number {
   return EXIT_OK;
 }
 
-/** Sort by file, line, column, pointer, message; drop exact duplicates (deterministic output). */
+/** Sorted by place and message, exact duplicates dropped (the one sorter, with the severity as part of the key). */
 export function sortBuildProblems(problems: readonly BuildProblem[]): BuildProblem[] {
-  const byKey = new Map<string, BuildProblem>();
-  for (const problem of problems) byKey.set(`${problem.severity} ${formatProblem(problem)}`, problem);
-  const compare = (a: string | number | undefined, b: string | number | undefined): number =>
-    a === b ? 0 : a === undefined ? -1 : b === undefined ? 1 : a < b ? -1 : 1;
-  return [...byKey.values()].sort(
-    (a, b) =>
-      compare(a.place.file, b.place.file) ||
-      compare(a.place.line, b.place.line) ||
-      compare(a.place.column, b.place.column) ||
-      compare(a.place.pointer, b.place.pointer) ||
-      compare(a.message, b.message),
-  );
+  return sortProblems(problems, (problem) => problem.severity);
 }

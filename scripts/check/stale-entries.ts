@@ -4,7 +4,7 @@
  * entries that name nothing.
  */
 import type { EventFields } from "../derive/fields.js";
-import type { FieldCodeLock } from "../derive/field-codes.js";
+import type { FieldCodeLock } from "../load/lock.js";
 import type { ConnectorDefinition } from "../model/connector.js";
 import { LOCALES } from "../model/manifest.js";
 import type { RuleProblem } from "./problem.js";

@@ -16,7 +16,7 @@ export function asyncapiCommand(): Command {
     )
     .action(
       runAction(async (options: { out: string; manifest?: string }) => {
-        const { loadBuilt, resolvedEventSchemas } = await import("../diff/load-built.js");
+        const { loadBuilt, resolvedEventSchemas } = await import("../load/release/built.js");
         const { generateAsyncApi } = await import("../derive/asyncapi.js");
         const { writeFileAtomic } = await import("../write/atomic.js");
         const side = await loadBuilt(options.manifest);

@@ -5,15 +5,15 @@ export function buildCommand(): Command {
   return new Command("build")
     .description(
       "Build the Albato app from schemas/ and connector/: check everything, then write dist/manifest.json, the setup guides " +
-        "(dist/SETUP.en.md, dist/SETUP.ru.md), the generated types and validators, and the reproducible package " +
+        "(dist/SETUP.en.md, dist/SETUP.ru.md), the preview, the AsyncAPI document and the reproducible package " +
         "dist/altcraft-albato-<version>.zip (its SHA-256 is printed). New field codes are added to connector/field-codes.lock.json.",
     )
-    .option("--check", "write nothing; exit 1 when committed generated files (types, field-code lock) are stale or a check fails")
+    .option("--check", "write nothing; exit 1 when a committed generated file (the types, the field-code lock) is stale or a check fails")
     .option("--json", "print a JSON summary on stdout (version, files, sha256, counts, warnings, sample coverage)")
     .option("--root <dir>", "project folder holding schemas/ and connector/", ".")
     .option("--out <dir>", "output folder (default: <root>/dist)")
     .option("--baseline <old>", "the last published release (package zip, manifest.json or git ref): fail when the version is too small for the changes since")
-    .option("--no-cache", "ignore the build cache: rebuild and regenerate everything even when no input changed")
+    .option("--no-cache", "ignore the build record: build everything again even when no input changed")
     .addHelpText(
       "after",
       [
@@ -30,17 +30,8 @@ export function buildCommand(): Command {
     )
     .action(
       runAction(async (options: { check?: boolean; json?: boolean; root?: string; out?: string; cache?: boolean; baseline?: string }) => {
-        const { runBuildCommand } = await import("../build/command.js");
+        const { runBuildCommand } = await import("../pipeline/command.js");
         return runBuildCommand(options);
       }),
-    )
-    .hook("postAction", exitWhenFlushed);
-}
-
-/**
- * A build holds a large heap and has nothing left to do once it has reported: exit at once rather than
- * let Node tear everything down (a measurable part of a cold build), once all output is flushed.
- */
-function exitWhenFlushed(): void {
-  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
+    );
 }

@@ -3,8 +3,6 @@ import type { Command } from "commander";
 interface CommandEntry {
   name: string;
   load: () => Promise<Command>;
-  /** Internal commands are left out of `--help`. */
-  hidden?: boolean;
 }
 
 /**
@@ -20,8 +18,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "listen", load: async () => (await import("./listen.js")).listenCommand() },
   { name: "send", load: async () => (await import("./send.js")).sendCommand() },
   { name: "infer", load: async () => (await import("./infer.js")).inferCommand() },
-  // Writes the generated types and validators from schemas/ (build does this too).
-  { name: "generate", load: async () => (await import("./generate.js")).generateCommand(), hidden: true },
 ];
 
 /** Add the command named in argv, or every command when none is (for `--help` and usage errors). */
@@ -31,6 +27,6 @@ export async function registerCommands(program: Command, argv: readonly string[]
     const command = await entry.load();
     // Subcommands do not inherit the program's settings: without exitOverride a usage error would exit 1, not 2.
     command.exitOverride().showHelpAfterError("(run with --help for usage)");
-    program.addCommand(command, { hidden: entry.hidden === true });
+    program.addCommand(command);
   }
 }

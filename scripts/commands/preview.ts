@@ -16,7 +16,7 @@ export function previewCommand(): Command {
     )
     .action(
       runAction(async (options: { out: string; manifest?: string }) => {
-        const { loadBuilt } = await import("../diff/load-built.js");
+        const { loadBuilt } = await import("../load/release/built.js");
         const { renderPreviewHtml } = await import("../derive/preview.js");
         const { writeFileAtomic } = await import("../write/atomic.js");
         const side = await loadBuilt(options.manifest);

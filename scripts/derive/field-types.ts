@@ -1,5 +1,5 @@
 /**
- * JSON Schema → Albato field type, per DESIGN: integer → Int, number → Decimal, boolean → Boolean,
+ * JSON Schema → Albato field type: integer → Int, number → Decimal, boolean → Boolean,
  * string with `format: date-time` → DateTime, `x-albato-type` overrides (Phone …), other strings → String.
  * `null` in a type list never changes the Albato type (Albato fields are all nullable).
  */

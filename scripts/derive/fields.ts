@@ -5,7 +5,8 @@
  * properties only. `x-albato-exclude` in the schema, or the trigger's `exclude`, skips a leaf deliberately.
  */
 import type { JsonSchema } from "../load/json-schema.js";
-import { pointerSegment, typesOf } from "../load/json-schema.js";
+import { typesOf } from "../load/json-schema.js";
+import { pointerSegment } from "../runtime/pointer.js";
 import type { EventSchema } from "../load/schemas.js";
 import type { AlbatoFieldType } from "../model/manifest.js";
 import { scalarTypeOf, valueTypesOf } from "./field-types.js";

@@ -7,11 +7,10 @@ import type { EventTypeInfo } from "../event-types.js";
 import type { ConnectorDefinition, LocaleLabels } from "../model/connector.js";
 import type { Locale, Localized, Manifest, ManifestField, ManifestTrigger } from "../model/manifest.js";
 import { LOCALES, MANIFEST_FORMAT } from "../model/manifest.js";
+import { PACKAGE_LOGO } from "../model/package.js";
 import type { EventFields } from "./fields.js";
 import { mappingPath } from "./fields.js";
 
-/** The logo's name inside the package. */
-export const PACKAGE_LOGO = "logo.svg";
 
 export interface ManifestInput {
   connector: ConnectorDefinition;

@@ -1,133 +1,70 @@
 /**
- * Compile every event schema ahead of time into ajv standalone code, so `validate` and the library
- * never compile a schema at run time. One CommonJS module per event type exports a factory taking the
- * format checks (scripts/runtime/formats.ts) and returning `{ tolerant, declared }`: the ajv validate
- * function of the schema as written, and the tree of declared keys `--strict` walks
- * (derive/declared-keys.ts, runtime/undeclared.ts) instead of a second, stricter ajv validator.
- *
- * What event schemas share (the envelope, custom_data, a family's event_data) is compiled once, as
- * functions of its own that every module that needs it carries (derive/shared-subschemas.ts).
+ * The event validators: every event schema compiled by the one ajv setup (load/ajv.ts), as written.
+ * In memory for the build's checks; as one CommonJS module, `dist/generated/validators.cjs`, for the
+ * runtime (ajv standalone code of the same compiled functions, so both validate alike). The module
+ * exports a factory taking the format checks (runtime/formats.ts) and returning the validate function
+ * and the tree of declared keys `--strict` walks (derive/declared-keys.ts) of each event type.
  *
  * Formats are passed in rather than `require`d: the runtime is ESM, which CommonJS cannot `require` on
- * every Node 20, and this keeps the generated files free of paths into the rest of dist/.
+ * every Node 20, and this keeps the generated file free of paths into the rest of dist/.
  */
-import { _ } from "ajv";
 import { CannotRunError } from "../errors.js";
+import { createAjv, FORMATS_PARAMETER, standaloneCode, type Ajv } from "../load/ajv.js";
 import type { JsonSchema } from "../load/json-schema.js";
-import { ANNOTATION_KEYWORDS, pointerSegment } from "../load/json-schema.js";
-import { Ajv2020, standaloneCode, type Ajv } from "../load/ajv.js";
-import { setErrorSchemaPath } from "../load/ajv-schema-path.js";
 import type { LoadedSchemas } from "../load/schemas.js";
 import { FORMATS } from "../runtime/formats.js";
+import type { ValidateFunction } from "../runtime/load-validators.js";
+import { appendPointer } from "../runtime/pointer.js";
 import { declaredKeys } from "./declared-keys.js";
-import { factorSharedSubschemas } from "./shared-subschemas.js";
-
-
-/** The parameter name the generated factory gives the format checks (the `code.formats` expression below). */
-const FORMATS_PARAMETER = "formats";
 
 /** Every `format` a schema uses must be one we check ourselves; say where an unknown one is. */
 function checkFormats(schema: JsonSchema, file: string, pointer = ""): void {
   if (schema.format !== undefined && !(schema.format in FORMATS)) {
     throw new CannotRunError(
       `unknown "format" "${schema.format}" (known: ${Object.keys(FORMATS).join(", ")}; add it to scripts/runtime/formats.ts)`,
-      { file, pointer: `${pointer}/format` },
+      { file, pointer: appendPointer(pointer, "format") },
     );
   }
-  for (const [key, value] of Object.entries(schema.properties ?? {})) {
-    checkFormats(value, file, `${pointer}/properties/${pointerSegment(key)}`);
-  }
-  if (schema.items) checkFormats(schema.items, file, `${pointer}/items`);
+  for (const [key, value] of Object.entries(schema.properties ?? {})) checkFormats(value, file, appendPointer(pointer, "properties", key));
+  if (schema.items) checkFormats(schema.items, file, appendPointer(pointer, "items"));
+  (schema.allOf ?? []).forEach((part, index) => checkFormats(part, file, appendPointer(pointer, "allOf", index)));
 }
 
-/** The ajv instance the validators are generated with (the tests compile reference validators with it too). */
-export function newAjv(): Ajv {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    // Unknown keywords in a schema are mistakes; union types (["string", "null"]) are how we say nullable.
-    strict: true,
-    strictTypes: false,
-    allowUnionTypes: true,
-    // Every schema file is checked against the meta-schema when it is loaded (load/json-schema-meta.ts).
-    validateSchema: false,
-    formats: FORMATS,
-    // Shared parts (shared-subschemas.ts) stay functions of their own, compiled once: inlined, ajv would
-    // compile them again into every event type's validator.
-    inlineRefs: false,
-    // optimize: false skips ajv's pass that drops unused variables from the code: that pass was a third
-    // of the compile time, and V8 drops them anyway (validation runs as fast; files are ~15% larger).
-    code: { source: true, formats: _`formats`, lines: false, optimize: false },
-  });
-  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ["boolean", "string"] });
+/** The ajv holding every schema document, with every event schema compiled. */
+function compileEvents(schemas: LoadedSchemas): Ajv {
+  for (const document of schemas.documents.values()) checkFormats(document.json, document.file);
+  const ajv = createAjv(schemas.documents.values());
+  for (const event of schemas.events.values()) {
+    try {
+      ajv.getSchema(event.document.id);
+    } catch (error) {
+      throw new CannotRunError(`ajv cannot compile the schema: ${(error as Error).message}`, { file: event.document.file });
+    }
+  }
   return ajv;
 }
 
-/** Keywords that do not take part in validation; dropped so the generated code embeds less. */
-const NOT_VALIDATING = new Set(["title", "description", "examples", "$comment", "deprecated", ...ANNOTATION_KEYWORDS]);
-
-/** The schema as ajv needs it: the same keywords at the same paths, minus annotations. */
-export function validationSchema(schema: JsonSchema): JsonSchema {
-  const out: JsonSchema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (NOT_VALIDATING.has(key)) continue;
-    if (key === "properties") {
-      const properties: Record<string, JsonSchema> = {};
-      for (const [name, child] of Object.entries(value as Record<string, JsonSchema>)) {
-        properties[name] = validationSchema(child);
-      }
-      out.properties = properties;
-    } else if ((key === "items" || key === "additionalProperties") && typeof value === "object" && value !== null) {
-      out[key] = validationSchema(value as JsonSchema);
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
+/** Event type → its validate function, compiled now. */
+export function compileEventValidators(schemas: LoadedSchemas): Map<string, ValidateFunction> {
+  const ajv = compileEvents(schemas);
+  return new Map([...schemas.events].map(([type, event]) => [type, ajv.getSchema(event.document.id) as ValidateFunction]));
 }
 
-function wrapModule(eventType: string, file: string, code: string, declared: string): string {
+/** The text of `dist/generated/validators.cjs`. Deterministic: same schemas, same text. */
+export function generateValidatorsModule(schemas: LoadedSchemas): string {
+  const ajv = compileEvents(schemas);
+  const exports = Object.fromEntries([...schemas.events].map(([type, event]) => [type, event.document.id]));
+  const code = standaloneCode(ajv, exports).replace(/^"use strict";/, "");
+  const declared = Object.fromEntries([...schemas.events].map(([type, event]) => [type, declaredKeys(event.resolved)]));
   return [
     `"use strict";`,
-    `// Generated by \`altcraft-albato build\` from ${file}: the ajv validators of "${eventType}" events. Do not edit.`,
+    "// Generated by `npm run build` (scripts/toolchain/generate.ts) from schemas/: the ajv validators of every event type. Do not edit.",
     `module.exports = function createValidators(${FORMATS_PARAMETER}) {`,
     `const exports = {};`,
-    code.replace(/^"use strict";/, ""),
+    code,
     // JSON.parse: a property named "__proto__" stays a property, and V8 reads JSON faster than a literal.
-    `exports.declared = JSON.parse(${JSON.stringify(declared)});`,
-    `return exports;`,
+    `return { validators: exports, declared: JSON.parse(${JSON.stringify(JSON.stringify(declared))}) };`,
     `};`,
     ``,
   ].join("\n");
-}
-
-/** Event type → CommonJS source of its validators, in registry order. */
-export function generateValidators(schemas: LoadedSchemas): Map<string, string> {
-  const ajv = newAjv();
-  const inlined = new Map<string, JsonSchema>();
-  for (const [eventType, event] of schemas.events) {
-    const file = event.document.file;
-    checkFormats(event.resolved, file);
-    // Each schema file was checked against the meta-schema when it was loaded (load/json-schema-meta.ts).
-    inlined.set(eventType, validationSchema(event.resolved));
-  }
-  const factored = factorSharedSubschemas(inlined);
-  for (const part of factored.shared) {
-    ajv.addSchema(part.schema, part.id);
-    setErrorSchemaPath(ajv, part.id, `#${part.pointer}`);
-  }
-  const modules = new Map<string, string>();
-  for (const [eventType, event] of schemas.events) {
-    const file = event.document.file;
-    let code: string;
-    try {
-      ajv.addSchema(factored.events.get(eventType)!, `${eventType}/tolerant`);
-      code = standaloneCode(ajv, { tolerant: `${eventType}/tolerant` });
-    } catch (error) {
-      throw new CannotRunError(`ajv cannot compile the schema: ${(error as Error).message}`, { file });
-    }
-    modules.set(eventType, wrapModule(eventType, file, code, JSON.stringify(declaredKeys(event.resolved))));
-    // Its code is out: let the compiled schema go, so garbage collection does not keep walking it.
-    ajv.removeSchema(`${eventType}/tolerant`);
-  }
-  return modules;
 }

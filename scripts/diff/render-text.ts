@@ -3,9 +3,9 @@
  * (code and English name), every change with what it means for existing automations, then a summary.
  */
 import type { Manifest } from "../model/manifest.js";
-import type { Change } from "./change.js";
-import type { DiffReport } from "./classify.js";
-import { bumpVersion, compareVersions, formatVersion, parseVersion } from "./semver.js";
+import type { Change } from "../derive/changes/change.js";
+import type { DiffReport } from "../derive/changes/classify.js";
+import { bumpVersion, compareVersions, formatVersion, parseVersion } from "../derive/changes/semver.js";
 
 function triggerHeading(code: string | undefined, names: Map<string, string>): string {
   if (code === undefined) return "App and connection";

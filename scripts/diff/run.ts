@@ -1,9 +1,9 @@
 /** `diff <old> <new>`: load both sides, classify, print text or JSON; exit 1 when anything breaks. */
 import { EXIT_FOUND_WANTING, EXIT_OK } from "../errors.js";
-import { printJson } from "../commands/run-action.js";
-import type { Change } from "./change.js";
-import { diffSides, type DiffReport } from "./classify.js";
-import { loadSide } from "./load-side.js";
+import type { Change } from "../derive/changes/change.js";
+import { diffSides, type DiffReport } from "../derive/changes/classify.js";
+import { loadSide } from "../load/release/load.js";
+import { printJson } from "../write/console.js";
 import { renderDiffText } from "./render-text.js";
 
 export interface DiffOptions {

@@ -1,7 +1,7 @@
 import type { JsonSchema } from "../load/json-schema.js";
 import type { EventSchema } from "../load/schemas.js";
 import { eventTypeLabel } from "../listen/body.js";
-import type { EventInput, Skipped } from "../listen/event-files.js";
+import type { EventInput, Skipped } from "../load/event-inputs.js";
 import { typeStanding, type TypeStanding } from "../listen/validator.js";
 import { compareWithSchema, CONFLICT_KINDS, type Finding } from "./compare.js";
 import { draftSchema } from "./draft.js";

@@ -1,4 +1,5 @@
-import { pointerSegment, typesOf, type JsonSchema, type JsonType } from "../load/json-schema.js";
+import { typesOf, type JsonSchema, type JsonType } from "../load/json-schema.js";
+import { pointerSegment } from "../runtime/pointer.js";
 import { isDateTime } from "../runtime/formats.js";
 import { mergedKinds, objectCount, sortedKeys, type JsonKind, type Shape } from "./shape.js";
 

@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { printJson } from "../commands/run-action.js";
+import { printJson } from "../write/console.js";
 import { CannotRunError, formatPlace } from "../errors.js";
 import { eventTypeInfo } from "../event-types.js";
-import { readEventInputs } from "../listen/event-files.js";
+import { readEventInputs } from "../load/event-inputs.js";
 import { MISSING_TYPE } from "../listen/body.js";
 import { loadSchemas } from "../load/schemas.js";
 import { writeFileAtomic } from "../write/atomic.js";

@@ -1,4 +1,4 @@
-import { describeJsonError, lineColumnAt } from "../load/json-file.js";
+import { tryParseJson } from "../load/json.js";
 
 /** What a request body holds: the events, or the one-line reason it is not a batch of events. */
 export type BodyVerdict = { ok: true; events: unknown[] } | { ok: false; reason: string };
@@ -10,18 +10,13 @@ export type BodyVerdict = { ok: true; events: unknown[] } | { ok: false; reason:
 export function readBatchBody(text: string): BodyVerdict {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (json.trim() === "") return { ok: false, reason: "empty body: expected a JSON array of events" };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    // Node names a position for some syntax errors only; the reason stays on one line either way.
-    const what = describeJsonError(message).replace(/\s+/g, " ");
-    if (position === undefined) return { ok: false, reason: `not JSON: ${what}` };
-    const { line, column } = lineColumnAt(json, Number(position));
-    return { ok: false, reason: `not JSON: ${what} (line ${line}, column ${column})` };
+  // Cheap: a sender's broken body is located only where V8 names the position.
+  const result = tryParseJson(json, true);
+  if (!result.ok) {
+    const { line, column, reason } = result.error;
+    return { ok: false, reason: `not JSON: ${reason}${line === undefined ? "" : ` (line ${line}, column ${column})`}` };
   }
+  const parsed = result.value;
   const events = Array.isArray(parsed) ? parsed : [parsed];
   for (let index = 0; index < events.length; index++) {
     const event = events[index];

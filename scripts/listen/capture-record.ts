@@ -1,27 +1,5 @@
 import { isUtf8 } from "node:buffer";
-
-/**
- * One line of a capture file: the whole HTTP request as it arrived, written before anything else looks at
- * it, so a capture holds even the requests that fail validation or parsing.
- */
-export interface CaptureRecord {
-  /** When the request's body was complete (ISO 8601, UTC, milliseconds). */
-  receivedAt: string;
-  method: string;
-  /** The request path and query; a `--token` secret is replaced by `/{token}` so captures can be shared. */
-  path: string;
-  remoteAddress?: string;
-  /** Request headers as Node parsed them (lower-case names, repeated headers joined). */
-  headers: Record<string, string | string[] | undefined>;
-  /** Bytes of body received (before the limit cut it off, when `truncated`). */
-  bodyBytes: number;
-  /** True when the body was larger than `--max-body`: then `body` holds only its first bytes. */
-  truncated?: true;
-  /** The raw body as UTF-8 text (invalid bytes become U+FFFD; `bodyBase64` then keeps the exact bytes). */
-  body: string;
-  /** The exact bytes, base64, present only when the body is not valid UTF-8. */
-  bodyBase64?: string;
-}
+import type { CaptureRecord } from "../model/capture.js";
 
 /** How much of a too-large body a record keeps: enough to see what the sender was sending. */
 export const TRUNCATED_PREFIX_BYTES = 4096;
@@ -72,16 +50,4 @@ export function captureLine(input: RecordInput): { line: Buffer; utf8: boolean }
   line.write(body, prefixBytes, "latin1");
   line.write("}\n", prefixBytes + body.length, "latin1");
   return { line, utf8 };
-}
-
-/** The exact body bytes a record holds (the prefix only, for a truncated one). */
-export function recordBodyBytes(record: CaptureRecord): Buffer {
-  return record.bodyBase64 !== undefined ? Buffer.from(record.bodyBase64, "base64") : Buffer.from(record.body, "utf8");
-}
-
-/** Does a parsed NDJSON line look like a capture record (rather than an event or a batch)? */
-export function isCaptureRecord(value: unknown): value is CaptureRecord {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const candidate = value as Record<string, unknown>;
-  return typeof candidate.receivedAt === "string" && typeof candidate.body === "string" && typeof candidate.method === "string";
 }

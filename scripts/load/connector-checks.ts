@@ -3,7 +3,7 @@
  * and sample files they name, and the logo.
  */
 import type { ParsedNode } from "yaml";
-import type { EventTypeInfo } from "../event-types.js";
+import { eventSamplesDir, eventSchemaFile, type EventTypeInfo } from "../event-types.js";
 import type { AppYaml } from "./connector-app.js";
 import type { TriggersYaml } from "./connector-triggers.js";
 import { didYouMean } from "./nearest-key.js";
@@ -44,15 +44,16 @@ export async function checkTriggers(
         reader.report(nodes.group, `unknown group "${group}"${didYouMean(group, groups)}; groups are listed in connector/app.yaml`);
       }
       if (duplicateEventType) return;
-      if (schema) {
-        const expected = `schemas/events/${eventType}.schema.json`;
-        if (!isRepoPath(schema) || !(await files.isFile(schema))) {
-          reader.report(nodes.schema, `schema file not found: ${schema}`);
+      // A schema named explicitly must be the one the convention fixes (a missing one is the schema loader's to report).
+      if (nodes.schema !== undefined && schema && eventType) {
+        const expected = eventSchemaFile(eventType);
+        if (!isRepoPath(schema)) {
+          reader.report(nodes.schema, `schema: expected a path inside the repository (${expected}), found "${schema}"`);
         } else if (isKnown.has(eventType) && schema !== expected) {
-          reader.report(nodes.schema, `the schema of event type "${eventType}" is ${expected}, not ${schema}`);
+          reader.report(nodes.schema, `the schema of event type "${eventType}" is ${expected}, not ${schema}; remove the key (it is the default)`);
         }
       }
-      await checkSamples(files, reader, trigger.eventType, nodes.samples);
+      if (eventType) trigger.samples = await checkSamples(files, reader, eventType, nodes.samples, nodes.entry);
     }),
   );
   for (const type of known) {
@@ -63,30 +64,38 @@ export async function checkTriggers(
 }
 
 /**
- * Listed samples exist under `schemas/samples/<type>/`, and every sample there is listed (so every one is
- * checked and packaged).
+ * A trigger's samples: every `*.json` in `schemas/samples/<type>/` unless it lists them, in which case each
+ * listed one exists there and every one there is listed (so every sample is checked and packaged).
  */
 async function checkSamples(
   files: ProjectFiles,
   reader: YamlReader,
   eventType: string,
-  samples: Array<{ path: string; node: ParsedNode }>,
-): Promise<void> {
-  const folder = `schemas/samples/${eventType}/`;
-  const present = eventType ? (await files.filesIn(folder.slice(0, -1)))?.filter((name) => name.endsWith(".json")) : undefined;
-  for (const { path, node } of samples) {
-    if (!isRepoPath(path) || !(await files.isFile(path))) {
-      reader.report(node, `sample file not found: ${path}`);
-    } else if (eventType && !(path.startsWith(folder) && !path.slice(folder.length).includes("/"))) {
+  listed: Array<{ path: string; node: ParsedNode }> | undefined,
+  entry: ParsedNode,
+): Promise<string[]> {
+  const folder = `${eventSamplesDir(eventType)}/`;
+  const present = ((await files.filesIn(eventSamplesDir(eventType))) ?? []).filter((name) => name.endsWith(".json")).map((name) => folder + name);
+  if (listed === undefined) {
+    if (present.length === 0) reader.report(entry, `no samples for event type "${eventType}": add at least ${folder}full.json (one event object)`);
+    return present;
+  }
+  for (const { path, node } of listed) {
+    if (!isRepoPath(path)) {
+      reader.report(node, `samples: expected a path inside the repository (under ${folder}), found "${path}"`);
+    } else if (!(path.startsWith(folder) && !path.slice(folder.length).includes("/"))) {
       reader.report(node, `samples of event type "${eventType}" live in ${folder}, not at ${path}`);
+    } else if (!(await files.isFile(path))) {
+      reader.report(node, `sample file not found: ${path}`);
     }
   }
-  const listed = new Set(samples.map((sample) => sample.path));
-  for (const name of present ?? []) {
-    if (!listed.has(folder + name) && samples.length > 0) {
-      reader.report(samples[samples.length - 1]!.node, `sample ${folder}${name} exists but is not listed; add it to "samples"`);
+  const names = new Set(listed.map((sample) => sample.path));
+  for (const path of present) {
+    if (!names.has(path) && listed.length > 0) {
+      reader.report(listed[listed.length - 1]!.node, `sample ${path} exists but is not listed; add it to "samples" (or remove the key: every sample there is then taken)`);
     }
   }
+  return listed.map((sample) => sample.path);
 }
 
 /** The logo exists inside the repo, is an SVG, and is small enough to upload. */
@@ -109,5 +118,18 @@ export async function checkLogo(files: ProjectFiles, reader: YamlReader, app: Ap
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "").trimStart();
   if (!((text.startsWith("<svg") || text.startsWith("<?xml")) && text.includes("<svg"))) {
     reader.report(node, `logo ${logo} is not an SVG file (expected it to start with "<svg" or "<?xml" and contain an <svg> element)`);
+    return;
   }
+  const active = activeSvgContent(text);
+  if (active) reader.report(node, `logo ${logo} has ${active}; Albato shows the logo to every user, so it must be a plain drawing (remove it)`);
+}
+
+/** What in an SVG could run or load something: scripts, event handlers, javascript: links, embedded HTML. */
+export function activeSvgContent(svg: string): string | undefined {
+  if (/<script[\s>/]/i.test(svg)) return "a <script> element";
+  const handler = /\s(on[a-z]+)\s*=/i.exec(svg);
+  if (handler) return `an event handler attribute (${handler[1]})`;
+  if (/(?:href|src)\s*=\s*["']?\s*javascript:/i.test(svg)) return "a javascript: link";
+  if (/<foreignObject[\s>/]/i.test(svg)) return "a <foreignObject> element (embedded HTML)";
+  return undefined;
 }

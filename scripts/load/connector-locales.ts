@@ -1,11 +1,10 @@
 /**
  * `connector/locales/<locale>.yaml`: every text an Albato user reads, keyed by stable ids (connection
- * field code, group code, trigger code, schema field path). Each locale must label every connection
- * field, group and trigger the definition has; an unknown id is a typo or a leftover and is reported with
- * the nearest valid id.
+ * field code, group code, trigger code, schema field path). An unknown id is a typo or a leftover and is
+ * reported with the nearest valid id; a missing label is the labelsComplete check's to report, with
+ * every other gap of the definition in the same run.
  */
 import type { ParsedNode, Scalar } from "yaml";
-import type { Place } from "../errors.js";
 import type { LocaleLabels } from "../model/connector.js";
 import type { Locale } from "../model/manifest.js";
 import { FIELD_PATH_PATTERN } from "./connector-triggers.js";
@@ -31,20 +30,6 @@ class LocaleFileReader {
     this.keyNodes.set(path, keyNode);
   }
 
-  /** Where a missing label belongs: at its nearest ancestor key that exists, else the top of the file. */
-  placeForMissing(path: string): Place {
-    const parts = path.split(".");
-    for (let length = parts.length - 1; length > 0; length--) {
-      const keyNode = this.keyNodes.get(parts.slice(0, length).join("."));
-      if (keyNode) return this.reader.place(keyNode);
-    }
-    return { file: this.reader.file, line: 1, column: 1 };
-  }
-
-  missing(path: string): void {
-    this.reader.problems.push({ place: this.placeForMissing(path), message: `missing label ${path}` });
-  }
-
   /** A fixed set of text labels under `prefix` (e.g. `name` and `hint` of a connection field). */
   texts<K extends string>(node: ParsedNode | null | undefined, prefix: string, keys: readonly K[]): Record<K, string> {
     const texts = {} as Record<K, string>;
@@ -57,9 +42,6 @@ class LocaleFileReader {
       }
       this.remember(path, entry.keyNode);
       texts[entry.key as K] = this.reader.string(entry.value, path, entry.keyNode) ?? "";
-    }
-    if (node !== undefined && node !== null) {
-      for (const key of keys) if (!(`${prefix}.${key}` in this.lines)) this.missing(`${prefix}.${key}`);
     }
     return texts;
   }
@@ -81,9 +63,6 @@ class LocaleFileReader {
       this.remember(`${section}.${entry.key}`, entry.keyNode);
       labels[entry.key] = this.texts(entry.value, `${section}.${entry.key}`, keys);
     }
-    for (const id of ids) {
-      if (!(id in labels)) for (const key of keys) this.missing(`${section}.${id}.${key}`);
-    }
     return labels;
   }
 
@@ -97,7 +76,6 @@ class LocaleFileReader {
       this.remember(`groups.${entry.key}`, entry.keyNode);
       labels[entry.key] = this.reader.string(entry.value, `groups.${entry.key}`, entry.keyNode) ?? "";
     }
-    for (const id of ids) if (!(id in labels)) this.missing(`groups.${id}`);
     return labels;
   }
 
@@ -136,7 +114,9 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
   const root = reader.yaml.contents;
   const keys =
     reader.mapping(root, `${locale}.yaml`, {
-      required: ["app", "authorization", "connection", "groups", "triggers", "fields"],
+      // Every section may be missing: the labelsComplete check reports each label a missing one lacks.
+      required: [],
+      optional: ["app", "authorization", "connection", "groups", "triggers", "fields"],
     }) ?? {};
   const file = new LocaleFileReader(reader);
   for (const entry of reader.entries(root, `${locale}.yaml`) ?? []) file.remember(entry.key, entry.keyNode);

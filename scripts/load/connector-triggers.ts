@@ -4,6 +4,7 @@
  * against the registry, the groups and the files they name.
  */
 import type { ParsedNode, Scalar } from "yaml";
+import { eventSchemaFile } from "../event-types.js";
 import type { ConnectorTrigger } from "../model/connector.js";
 import { CODE_PATTERN } from "./connector-app.js";
 import type { YamlReader } from "./yaml-file.js";
@@ -22,7 +23,8 @@ export interface TriggerEntry {
     eventType?: ParsedNode | null;
     group?: ParsedNode | null;
     schema?: ParsedNode | null;
-    samples: Array<{ path: string; node: ParsedNode }>;
+    /** The listed samples; undefined when the trigger takes every file of its samples folder. */
+    samples: Array<{ path: string; node: ParsedNode }> | undefined;
   };
 }
 
@@ -44,7 +46,8 @@ function readExclude(reader: YamlReader, node: ParsedNode | null | undefined): R
   return exclude;
 }
 
-function readSamples(reader: YamlReader, node: ParsedNode | null | undefined, entry: ParsedNode): Array<{ path: string; node: ParsedNode }> {
+function readSamples(reader: YamlReader, node: ParsedNode | null | undefined, entry: ParsedNode): Array<{ path: string; node: ParsedNode }> | undefined {
+  if (node === undefined) return undefined;
   const samples: Array<{ path: string; node: ParsedNode }> = [];
   const items = reader.list(node, "samples", entry);
   if (!items) return samples;
@@ -60,8 +63,8 @@ function readSamples(reader: YamlReader, node: ParsedNode | null | undefined, en
 
 function readTrigger(reader: YamlReader, node: ParsedNode): TriggerEntry | undefined {
   const keys = reader.mapping(node, "trigger", {
-    required: ["code", "event_type", "group", "schema", "samples"],
-    optional: ["exclude"],
+    required: ["code", "event_type", "group"],
+    optional: ["schema", "samples", "exclude"],
   });
   if (!keys) return undefined;
   const code = reader.string(keys.code, "code", node) ?? "";
@@ -69,12 +72,14 @@ function readTrigger(reader: YamlReader, node: ParsedNode): TriggerEntry | undef
     reader.report(keys.code, `trigger code "${code}" must be Latin letters and digits, starting with a letter (e.g. emailLinkClicked)`);
   }
   const samples = readSamples(reader, keys.samples, node);
+  const eventType = reader.string(keys.event_type, "event_type", node) ?? "";
   const trigger: ConnectorTrigger = {
     code,
-    eventType: reader.string(keys.event_type, "event_type", node) ?? "",
+    eventType,
     group: reader.string(keys.group, "group", node) ?? "",
-    schema: reader.string(keys.schema, "schema", node) ?? "",
-    samples: samples.map((sample) => sample.path),
+    // The folder convention fixes both; a trigger names them only to say so explicitly.
+    schema: keys.schema === undefined ? eventSchemaFile(eventType) : (reader.string(keys.schema, "schema", node) ?? ""),
+    samples: samples?.map((sample) => sample.path) ?? [],
     exclude: keys.exclude === undefined ? {} : readExclude(reader, keys.exclude),
     place: reader.place(node),
   };

@@ -4,7 +4,7 @@
  * checks would only add noise), then everything else in one run.
  */
 import { isScalar, isSeq } from "yaml";
-import { CannotRunError, formatPlace, ProblemListError, type Problem } from "../errors.js";
+import { CannotRunError, ProblemListError, problemsOf, type Problem } from "../errors.js";
 import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
 import type { ConnectorDefinition, LocaleLabels } from "../model/connector.js";
 import { LOCALES, type Locale } from "../model/manifest.js";
@@ -20,16 +20,6 @@ export const CONNECTOR_DIR = "connector";
 const APP_FILE = `${CONNECTOR_DIR}/app.yaml`;
 const TRIGGERS_FILE = `${CONNECTOR_DIR}/triggers.yaml`;
 const LOCALES_DIR = `${CONNECTOR_DIR}/locales`;
-
-/** A CannotRunError about one place, as a problem in the list. */
-function asProblem(error: unknown): Problem {
-  if (error instanceof CannotRunError && error.place) {
-    const prefix = `${formatPlace(error.place)}: `;
-    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-    return { place: error.place, message };
-  }
-  throw error;
-}
 
 /** The locale files present, checking each name is a known locale and every locale has a file. */
 async function findLocaleFiles(files: ProjectFiles, problems: Problem[]): Promise<Map<Locale, string>> {
@@ -68,9 +58,13 @@ async function parseAll(files: ProjectFiles, yamlFiles: string[], problems: Prob
   await Promise.all(
     yamlFiles.map(async (file) => {
       try {
-        parsed.set(file, await readYamlFile(files, file));
+        const yaml = await readYamlFile(files, file);
+        // An empty file would otherwise read as a mapping with every key missing: say it once.
+        if (yaml.contents === null) problems.push({ place: { file, line: 1, column: 1 }, message: "the file is empty (expected a YAML mapping)" });
+        else parsed.set(file, yaml);
       } catch (error) {
-        problems.push(asProblem(error));
+        if (!(error instanceof CannotRunError)) throw error;
+        problems.push(...problemsOf(error, { file }));
       }
     }),
   );

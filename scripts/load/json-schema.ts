@@ -1,3 +1,5 @@
+import { eventSchemaFile } from "../event-types.js";
+
 /** The subset of JSON Schema 2020-12 our event schemas use, plus our `x-` annotations. */
 export interface JsonSchema {
   $schema?: string;
@@ -32,16 +34,25 @@ export interface JsonSchema {
 
 export type JsonType = "string" | "integer" | "number" | "boolean" | "object" | "array" | "null";
 
-/** Our annotation keywords, registered with ajv so strict mode accepts them. */
-export const ANNOTATION_KEYWORDS = ["x-open", "x-albato-type", "x-albato-exclude"] as const;
-
 /** The JSON types a schema allows, `null` included. */
 export function typesOf(schema: JsonSchema): JsonType[] {
   if (schema.type === undefined) return [];
   return Array.isArray(schema.type) ? schema.type : [schema.type];
 }
 
-/** Escape one JSON pointer segment (RFC 6901). */
-export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+/** A schema file as written, with its repo-relative path and its `$id`. */
+export interface SchemaDocument {
+  /** Path relative to the project root, with forward slashes (e.g. `schemas/events/click.schema.json`). */
+  file: string;
+  id: string;
+  json: JsonSchema;
+  /** The raw file text (copied into the package as is). */
+  text: string;
+}
+
+/** Every schema's `$id` is this base followed by its repo-relative path. */
+export const SCHEMA_ID_BASE = "https://altcraft-albato.dev/";
+
+export function eventSchemaId(eventType: string): string {
+  return SCHEMA_ID_BASE + eventSchemaFile(eventType);
 }

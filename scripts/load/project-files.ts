@@ -1,14 +1,16 @@
 /**
- * Where the loaders read a project's files from: the disk, or the bytes the build already read (its
- * inputs, build/inputs.ts), so a build reads every input once and checks, derives and packages the
- * very same bytes. Paths are repo-relative with forward slashes.
+ * Where the loaders read a project's files from: the disk, or the bytes a build already read (its
+ * inputs), so a build reads every input once and checks, derives and packages the very same bytes.
+ * Paths are repo-relative with forward slashes.
  */
-import { readdirSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { CannotRunError, fsReason } from "../errors.js";
+import { walkFiles } from "./walk.js";
 
 export interface ProjectFiles {
-  /** A file's bytes; undefined when there is no file there. Other read failures throw (errno `code` set). */
+  /** A file's bytes; undefined when there is no regular file there. Other read failures throw. */
   read(file: string): Promise<Buffer | undefined>;
   isFile(file: string): Promise<boolean>;
   /** The names of the regular files directly in `dir`, sorted; undefined when there is no such folder. */
@@ -17,44 +19,63 @@ export interface ProjectFiles {
   filesUnder(dir: string): Promise<string[]>;
 }
 
-// Dotfiles (.DS_Store, editor swap files) are never project files, on disk or in the build's inputs.
-const isDotfile = (name: string): boolean => name.startsWith(".");
-// Sorted by code unit, not by readdir order, so hashes and the zip never depend on the file system.
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Repo-relative paths (forward slashes) of the regular files under `dir`, sorted; dotfiles skipped. */
+export function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** Repo-relative paths of the regular files under `dir`, sorted; dotfiles skipped; none when `dir` is absent. */
 export function listFiles(root: string, dir: string): string[] {
-  const found: string[] = [];
-  let entries;
+  const folder = join(root, dir);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) return [];
+  const prefix = root.length + (root.endsWith(sep) ? 0 : 1);
+  return walkFiles(folder, { skipDotfiles: true })
+    .files.map((path) => toPosix(path.slice(prefix)))
+    .sort(byCodeUnit);
+}
+
+/** Every file's bytes under `dirs`, plus `extra` files that exist, by repo-relative path, sorted. */
+export function readProjectInputs(root: string, dirs: readonly string[], extra: readonly string[] = []): Map<string, Buffer> {
+  const paths = dirs.flatMap((dir) => listFiles(root, dir));
+  for (const path of extra) if (!paths.includes(path) && isRegularFile(join(root, path))) paths.push(path);
+  const files = new Map<string, Buffer>();
+  for (const path of paths.sort(byCodeUnit)) {
+    try {
+      files.set(path, readFileSync(join(root, path)));
+    } catch (error) {
+      throw new CannotRunError(`cannot read: ${fsReason(error)}`, { file: path });
+    }
+  }
+  return files;
+}
+
+function isRegularFile(path: string): boolean {
   try {
-    entries = readdirSync(join(root, dir), { withFileTypes: true });
+    return statSync(path).isFile();
   } catch {
-    return found;
+    return false;
   }
-  for (const entry of entries) {
-    if (isDotfile(entry.name)) continue;
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) found.push(...listFiles(root, path));
-    else if (entry.isFile()) found.push(path);
-  }
-  return found.sort(byCodeUnit);
 }
 
 export function diskFiles(root: string): ProjectFiles {
   return {
     async read(file) {
+      const info = await stat(join(root, file)).catch(() => undefined);
+      if (!info?.isFile()) return undefined;
       try {
         return await readFile(join(root, file));
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === "ENOENT" || code === "EISDIR") return undefined;
-        throw error;
+        throw new CannotRunError(`cannot read: ${fsReason(error)}`, { file });
       }
     },
     isFile: async (file) => (await stat(join(root, file)).catch(() => undefined))?.isFile() ?? false,
     async filesIn(dir) {
-      const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => undefined);
-      return entries?.filter((entry) => entry.isFile() && !isDotfile(entry.name)).map((entry) => entry.name).sort(byCodeUnit);
+      const info = await stat(join(root, dir)).catch(() => undefined);
+      if (!info?.isDirectory()) return undefined;
+      return listFiles(root, dir)
+        .map((path) => path.slice(dir.length + 1))
+        .filter((name) => !name.includes("/"));
     },
     filesUnder: async (dir) => listFiles(root, dir),
   };

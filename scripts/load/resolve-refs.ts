@@ -1,17 +1,15 @@
+/**
+ * Every `$ref` inlined and every `allOf` merged: the resolved view of an event schema that derivation
+ * walks (fields, types, the AsyncAPI bundle). Validation never uses it: ajv compiles the schemas as
+ * written (load/ajv.ts).
+ */
 import { CannotRunError } from "../errors.js";
-import type { JsonSchema } from "./json-schema.js";
-import { pointerSegment } from "./json-schema.js";
-import type { SchemaDocument } from "./schemas.js";
+import { appendPointer, valueAtPointer } from "../runtime/pointer.js";
+import type { JsonSchema, SchemaDocument } from "./json-schema.js";
 
 /** Follow a JSON pointer fragment ("/$defs/x") inside a schema. */
 function followFragment(schema: JsonSchema, fragment: string): JsonSchema | undefined {
-  if (fragment === "" || fragment === "/") return schema;
-  let node: unknown = schema;
-  for (const raw of fragment.slice(1).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
+  const node = valueAtPointer(schema, fragment);
   return typeof node === "object" && node !== null ? (node as JsonSchema) : undefined;
 }
 
@@ -42,7 +40,7 @@ interface Frame {
  * Inline every `$ref` and merge every `allOf` of an event schema, giving one self-contained schema that
  * derivation stages can walk. A dangling or cyclic `$ref` is an error naming the file and pointer.
  */
-export function resolveSchema(document: SchemaDocument, documents: Map<string, SchemaDocument>): JsonSchema {
+export function resolveSchema(document: SchemaDocument, documents: ReadonlyMap<string, SchemaDocument>): JsonSchema {
   const active: string[] = [];
 
   function resolveRef(ref: string, frame: Frame): JsonSchema {
@@ -90,10 +88,7 @@ export function resolveSchema(document: SchemaDocument, documents: Map<string, S
     if (properties) {
       own.properties = {};
       for (const [key, value] of Object.entries(properties)) {
-        own.properties[key] = resolveNode(value, {
-          ...frame,
-          pointer: `${frame.pointer}/properties/${pointerSegment(key)}`,
-        });
+        own.properties[key] = resolveNode(value, { ...frame, pointer: appendPointer(frame.pointer, "properties", key) });
       }
     }
     if (items) own.items = resolveNode(items, { ...frame, pointer: `${frame.pointer}/items` });

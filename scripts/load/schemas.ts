@@ -1,22 +1,17 @@
-import type { Hash } from "node:crypto";
-import { sep } from "node:path";
-import { CannotRunError } from "../errors.js";
-import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
-import { parseJsonText } from "./json-file.js";
-import { checkMetaSchema } from "./json-schema-meta.js";
+/**
+ * Load every JSON Schema under `schemas/`: parsed with positions, each checked against the JSON Schema
+ * 2020-12 meta-schema and for the `$id` its path implies, and one resolved view per event type of the
+ * registry. Every broken file, dangling or cyclic `$ref` is collected, so one run reports them all.
+ */
+import { CannotRunError, ProblemListError, problemsOf, type Problem } from "../errors.js";
+import { EVENT_TYPES, eventSchemaFile, type EventTypeInfo } from "../event-types.js";
+import { parseJson } from "./json.js";
+import { SCHEMA_ID_BASE, type JsonSchema, type SchemaDocument } from "./json-schema.js";
+import { metaSchemaProblem } from "./json-schema-meta.js";
 import { diskFiles, type ProjectFiles } from "./project-files.js";
-import type { JsonSchema } from "./json-schema.js";
 import { resolveSchema } from "./resolve-refs.js";
 
-/** A schema file as written, with its repo-relative path and its `$id`. */
-export interface SchemaDocument {
-  /** Path relative to the project root, with forward slashes (e.g. `schemas/events/click.schema.json`). */
-  file: string;
-  id: string;
-  json: JsonSchema;
-  /** The raw file text (hashed for caches and copied into the package as is). */
-  text: string;
-}
+export type { SchemaDocument } from "./json-schema.js";
 
 /** One event type's schema: as written, and resolved (every `$ref` inlined, every `allOf` merged). */
 export interface EventSchema {
@@ -32,45 +27,38 @@ export interface LoadedSchemas {
   events: Map<string, EventSchema>;
 }
 
-export const SCHEMA_ID_BASE = "https://altcraft-albato.dev/";
-
-/** Feed `hash` each document's path and text, in the order given (the loader's: by file path). */
-export function hashDocuments(hash: Hash, documents: Iterable<SchemaDocument>): Hash {
-  for (const document of documents) hash.update(`${document.file}\0${document.text}\0`);
-  return hash;
+/** A schema document from its text: a JSON object with the `$id` its path implies. */
+export function schemaDocument(text: string, file: string): SchemaDocument {
+  const json = parseJson(text, file);
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new CannotRunError("a schema must be a JSON object", { file, pointer: "" });
+  }
+  const schema = json as JsonSchema;
+  const expectedId = SCHEMA_ID_BASE + file;
+  if (schema.$id !== expectedId) {
+    throw new CannotRunError(`"$id" must be "${expectedId}" (found ${JSON.stringify(schema.$id) ?? "none"})`, { file, pointer: "/$id" });
+  }
+  const meta = metaSchemaProblem(schema);
+  if (meta) throw new CannotRunError(meta.message, { file, pointer: meta.pointer });
+  return { file, id: expectedId, json: schema, text };
 }
 
-/** Feed `hash` what code is generated from: every schema document and the event types, in order. */
-export function hashSchemas(hash: Hash, schemas: LoadedSchemas): Hash {
-  return hashDocuments(hash, schemas.documents.values()).update(`events ${[...schemas.events.keys()].join(",")}`);
-}
-
-export function toPosix(path: string): string {
-  return path.split(sep).join("/");
-}
-
-/** Read every schema under `schemas/`; check each has the `$id` its path implies and is a valid JSON Schema. */
+/** Every schema under `schemas/`; every file that cannot be one is a problem (all of them, in one throw). */
 export async function readSchemaDocuments(files: ProjectFiles): Promise<Map<string, SchemaDocument>> {
   const documents = new Map<string, SchemaDocument>();
+  const problems: Problem[] = [];
   for (const file of (await files.filesUnder("schemas")).filter((path) => path.endsWith(".schema.json"))) {
-    const bytes = await files.read(file);
-    if (bytes === undefined) throw new CannotRunError("file not found", { file });
-    const text = bytes.toString("utf8");
-    const json = parseJsonText(text, file);
-    if (typeof json !== "object" || json === null || Array.isArray(json)) {
-      throw new CannotRunError("a schema must be a JSON object", { file, pointer: "" });
+    try {
+      const bytes = await files.read(file);
+      if (bytes === undefined) throw new CannotRunError("file not found", { file });
+      const document = schemaDocument(bytes.toString("utf8"), file);
+      documents.set(document.id, document);
+    } catch (error) {
+      if (!(error instanceof CannotRunError)) throw error;
+      problems.push(...problemsOf(error, { file }));
     }
-    const schema = json as JsonSchema;
-    const expectedId = SCHEMA_ID_BASE + file;
-    if (schema.$id !== expectedId) {
-      throw new CannotRunError(`"$id" must be "${expectedId}" (found ${JSON.stringify(schema.$id)})`, {
-        file,
-        pointer: "/$id",
-      });
-    }
-    checkMetaSchema(schema, file);
-    documents.set(expectedId, { file, id: expectedId, json: schema, text });
   }
+  if (problems.length > 0) throw new ProblemListError(problems, "schemas/");
   return documents;
 }
 
@@ -84,30 +72,37 @@ export async function loadSchemas(
   files: ProjectFiles = diskFiles(root),
 ): Promise<LoadedSchemas> {
   const documents = await readSchemaDocuments(files);
-  const events = new Map<string, EventSchema>();
+  const problems: Problem[] = [];
   const known = new Set(registry.map((info) => info.type));
   for (const document of documents.values()) {
     const match = /^schemas\/events\/(.+)\.schema\.json$/.exec(document.file);
     if (match && !known.has(match[1]!)) {
-      throw new CannotRunError(
-        `no event type "${match[1]}" in scripts/event-types.ts; add it there or remove the schema`,
-        { file: document.file },
-      );
+      problems.push({ place: { file: document.file }, message: `no event type "${match[1]}" in scripts/event-types.ts; add it there or remove the schema` });
     }
   }
+  const events = new Map<string, EventSchema>();
   for (const { type } of registry) {
-    const file = `schemas/events/${type}.schema.json`;
+    const file = eventSchemaFile(type);
     const document = documents.get(SCHEMA_ID_BASE + file);
-    if (!document) throw new CannotRunError(`missing schema for event type "${type}"`, { file });
-    const resolved = resolveSchema(document, documents);
-    const constant = resolved.properties?.event_type?.const;
-    if (constant !== type) {
-      throw new CannotRunError(`"event_type" must be { "const": "${type}" } (found ${JSON.stringify(constant)})`, {
-        file,
-        pointer: "/properties/event_type/const",
-      });
+    if (!document) {
+      problems.push({ place: { file }, message: `missing schema for event type "${type}"` });
+      continue;
     }
-    events.set(type, { eventType: type, document, resolved });
+    try {
+      const resolved = resolveSchema(document, documents);
+      const constant = resolved.properties?.event_type?.const;
+      if (constant !== type) {
+        throw new CannotRunError(`"event_type" must be { "const": "${type}" } (found ${JSON.stringify(constant) ?? "none"})`, {
+          file,
+          pointer: "/properties/event_type/const",
+        });
+      }
+      events.set(type, { eventType: type, document, resolved });
+    } catch (error) {
+      if (!(error instanceof CannotRunError)) throw error;
+      problems.push(...problemsOf(error, { file }));
+    }
   }
+  if (problems.length > 0) throw new ProblemListError(problems, "schemas/");
   return { documents, events };
 }

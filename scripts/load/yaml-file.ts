@@ -50,12 +50,7 @@ export function parseYamlText(text: string, file: string): YamlFile {
 }
 
 export async function readYamlFile(files: ProjectFiles, file: string): Promise<YamlFile> {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = await files.read(file);
-  } catch (error) {
-    throw new CannotRunError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
-  }
+  const bytes = await files.read(file);
   if (bytes === undefined) throw new CannotRunError("file not found", { file });
   return parseYamlText(bytes.toString("utf8"), file);
 }

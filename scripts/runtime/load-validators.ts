@@ -1,11 +1,11 @@
 /**
- * Load the precompiled validators of one event type on first use: `dist/generated/validators/<type>.cjs`,
- * written by the build. Loading is synchronous and per type, so validating one file compiles nothing
- * and reads only the modules of the types it contains.
+ * The precompiled validators, `dist/generated/validators.cjs` (written by `npm run build`'s generate
+ * step from schemas/, with the one ajv setup): loaded once, on first use, synchronously, so validating a
+ * file compiles nothing.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import { CannotRunError } from "../errors.js";
 import { packageRoot } from "../package-root.js";
 import { FORMATS } from "./formats.js";
@@ -18,30 +18,42 @@ export interface ValidateFunction {
 }
 
 export interface EventValidators {
-  /** The schema as written. */
-  tolerant: ValidateFunction;
+  /** The event type's schema as written. */
+  validate: ValidateFunction;
   /** The keys the schema declares, for `--strict` (runtime/undeclared.ts). */
   declared: DeclaredNode;
 }
 
-type CreateValidators = (formats: typeof FORMATS) => EventValidators;
+/** What the generated module's factory returns: both keyed by event type. */
+export interface ValidatorsModule {
+  validators: Record<string, ValidateFunction>;
+  declared: Record<string, DeclaredNode>;
+}
 
-/** Where the build writes the validators: `dist/generated/validators/` of this package. */
-export const VALIDATORS_DIR = `${join(packageRoot(), "dist", "generated", "validators")}${sep}`;
+export type CreateValidators = (formats: typeof FORMATS) => ValidatorsModule;
+
+/** Where the generate step writes the validators, relative to the package root. */
+export const VALIDATORS_FILE = "dist/generated/validators.cjs";
 
 const requireModule = createRequire(import.meta.url);
-const loaded = new Map<string, EventValidators>();
+let loaded: ValidatorsModule | undefined;
+const byType = new Map<string, EventValidators | undefined>();
 
-/** The validators of a registry event type (never pass a name taken from input unchecked: it is a path). */
-export function validatorsFor(eventType: string): EventValidators {
-  let validators = loaded.get(eventType);
-  if (validators === undefined) {
-    const path = `${VALIDATORS_DIR}${eventType}.cjs`;
-    if (!existsSync(path)) {
-      throw new CannotRunError(`the validators are not built (no ${path}); run \`npm run build\` first`);
-    }
-    validators = (requireModule(path) as CreateValidators)(FORMATS);
-    loaded.set(eventType, validators);
+function validatorsModule(): ValidatorsModule {
+  if (loaded === undefined) {
+    const path = join(packageRoot(), VALIDATORS_FILE);
+    if (!existsSync(path)) throw new CannotRunError(`the validators are not built (no ${path}); run \`npm run build\` first`);
+    loaded = (requireModule(path) as CreateValidators)(FORMATS);
   }
-  return validators;
+  return loaded;
+}
+
+/** The validators of an event type, or undefined for a type the schemas do not have. */
+export function validatorsFor(eventType: string): EventValidators | undefined {
+  if (!byType.has(eventType)) {
+    const module = validatorsModule();
+    const known = Object.prototype.hasOwnProperty.call(module.validators, eventType);
+    byType.set(eventType, known ? { validate: module.validators[eventType]!, declared: module.declared[eventType] ?? 0 } : undefined);
+  }
+  return byType.get(eventType);
 }

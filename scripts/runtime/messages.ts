@@ -1,5 +1,6 @@
 /** Plain-English problem messages from ajv errors: what was expected, what was found. */
 import { FORMAT_DESCRIPTIONS } from "./formats.js";
+import { appendPointer, valueAtPointer } from "./pointer.js";
 
 /** The parts of an ajv error we read. */
 export interface AjvError {
@@ -52,17 +53,6 @@ function typeList(types: unknown): string {
   return names.length <= 2 ? names.join(" or ") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
-/** The value an instance path points at (ajv paths are JSON pointers). */
-export function valueAt(data: unknown, pointer: string): unknown {
-  if (pointer === "") return data;
-  let node = data;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
 
 const COMPARISONS: Record<string, string> = {
   ">=": "at least",
@@ -72,14 +62,14 @@ const COMPARISONS: Record<string, string> = {
 };
 
 function quoteValue(error: AjvError, data: unknown): string {
-  const value = valueAt(data, error.instancePath);
+  const value = valueAtPointer(data, error.instancePath);
   return typeof value === "string" ? quote(value) : describeValue(value);
 }
 
 /** The message of one ajv error about `data` (the whole event). */
 export function schemaMessage(error: AjvError, data: unknown): string {
   const params = error.params;
-  const found = (): string => describeValue(valueAt(data, error.instancePath));
+  const found = (): string => describeValue(valueAtPointer(data, error.instancePath));
   switch (error.keyword) {
     case "type":
       return `must be ${typeList(params.type)}, found ${found()}`;
@@ -122,5 +112,5 @@ export function schemaMessage(error: AjvError, data: unknown): string {
 export function problemPointer(error: AjvError): string {
   const extra = error.params.unevaluatedProperty ?? error.params.additionalProperty;
   if (typeof extra !== "string") return error.instancePath;
-  return `${error.instancePath}/${extra.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  return appendPointer(error.instancePath, extra);
 }

@@ -15,7 +15,10 @@ interface ProblemBase {
 export interface SchemaProblem extends ProblemBase {
   kind: "schema";
   eventType: string;
-  /** Where the failing keyword is in the event type's resolved schema, e.g. `#/properties/account_id/type`. */
+  /**
+   * Where the failing keyword is: its schema file and the JSON pointer in it, e.g.
+   * `schemas/common/envelope.schema.json#/properties/account_id/type`.
+   */
   schemaPath: string;
 }
 

@@ -4,6 +4,7 @@
  * strict mode adds, so no second, stricter validator has to be compiled per event type.
  */
 import type { AjvError } from "./messages.js";
+import { pointerSegment } from "./pointer.js";
 
 /**
  * What strict mode knows about the value at one place in an event. `0`: nothing to check there or below
@@ -24,14 +25,9 @@ export interface DeclaredObject {
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** A JSON pointer segment (RFC 6901) of a property name. */
-function segment(key: string): string {
-  return key.includes("~") || key.includes("/") ? key.replace(/~/g, "~0").replace(/\//g, "~1") : key;
-}
-
 /** A schema path fragment of a property name, as ajv writes it. */
 function schemaSegment(key: string): string {
-  return encodeURIComponent(segment(key));
+  return encodeURIComponent(pointerSegment(key));
 }
 
 function walk(value: unknown, node: DeclaredNode, pointer: string, schemaPath: string, out: AjvError[]): void {
@@ -52,9 +48,9 @@ function walk(value: unknown, node: DeclaredNode, pointer: string, schemaPath: s
     const member = (value as Record<string, unknown>)[key];
     if (properties !== undefined && hasOwn.call(properties, key)) {
       const child = properties[key]!;
-      if (child !== 0) walk(member, child, `${pointer}/${segment(key)}`, `${schemaPath}/properties/${schemaSegment(key)}`, out);
+      if (child !== 0) walk(member, child, `${pointer}/${pointerSegment(key)}`, `${schemaPath}/properties/${schemaSegment(key)}`, out);
     } else if (additional !== undefined) {
-      if (additional !== 0) walk(member, additional, `${pointer}/${segment(key)}`, `${schemaPath}/additionalProperties`, out);
+      if (additional !== 0) walk(member, additional, `${pointer}/${pointerSegment(key)}`, `${schemaPath}/additionalProperties`, out);
     } else if (closed) {
       (unknown ??= []).push(key);
     }
@@ -77,8 +73,8 @@ function walk(value: unknown, node: DeclaredNode, pointer: string, schemaPath: s
  * the object's pointer and the property's name), so messages and pointers come out as for any other
  * schema problem. Depth first, in the event's key order: deterministic for the same event.
  */
-export function undeclaredProperties(event: unknown, declared: DeclaredNode): AjvError[] {
+export function undeclaredProperties(event: unknown, declared: DeclaredNode, schemaRoot = "#"): AjvError[] {
   const out: AjvError[] = [];
-  walk(event, declared, "", "#", out);
+  walk(event, declared, "", schemaRoot, out);
   return out;
 }

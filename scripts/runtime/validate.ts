@@ -2,7 +2,8 @@
  * Validate Altcraft events with the precompiled validators: route each event by `event_type` (or the
  * type the caller names) and turn ajv errors into typed problems with plain messages.
  */
-import { EVENT_TYPES, eventTypeInfo } from "../event-types.js";
+import { CannotRunError } from "../errors.js";
+import { EVENT_TYPES, eventSchemaFile, eventTypeInfo } from "../event-types.js";
 import type { AltcraftEvent } from "../generated/events.js";
 import { validatorsFor } from "./load-validators.js";
 import { describeValue, problemPointer, quote, schemaMessage } from "./messages.js";
@@ -56,28 +57,42 @@ export function validateEvent(event: unknown, options: ValidateOptions = {}): Ev
     ];
   }
   const validators = validatorsFor(eventType);
-  const validate = validators.tolerant;
+  if (validators === undefined) throw new CannotRunError(`the validators have no event type "${eventType}"; run \`npm run build\` again`);
+  const validate = validators.validate;
   const valid = validate(event);
   if (valid && !options.strict) return [];
   let errors: AjvError[] = valid ? [] : (validate.errors ?? []);
   // Strict mode: the schema's problems, then one per property it does not declare.
   if (options.strict) {
-    const undeclared = undeclaredProperties(event, validators.declared);
+    const undeclared = undeclaredProperties(event, validators.declared, `${eventSchemaFile(eventType)}#`);
     if (undeclared.length > 0) errors = [...errors, ...undeclared];
   }
-  if (errors.length === 0) return [];
-  return onePerValue(
-    errors.map(
-      (error): SchemaProblem => ({
-        kind: "schema",
-        eventType: eventType,
-        pointer: problemPointer(error),
-        keyword: error.keyword,
-        message: schemaMessage(error, event),
-        schemaPath: error.schemaPath,
-      }),
-    ),
-  );
+  return errors.length === 0 ? [] : schemaProblems(eventType, errors, event);
+}
+
+/**
+ * The problems ajv's errors about `event` stand for: one per wrong value, and one per missing or unknown
+ * member (a schema that says a thing in two of its parts, such as `type: object` on `event_data` in the
+ * envelope and in the event's own schema, fails it twice; that is one problem).
+ */
+export function schemaProblems(eventType: string, errors: readonly AjvError[], event: unknown): SchemaProblem[] {
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const error of errors) {
+    const problem: SchemaProblem = {
+      kind: "schema",
+      eventType,
+      pointer: problemPointer(error),
+      keyword: error.keyword,
+      message: schemaMessage(error, event),
+      schemaPath: error.schemaPath,
+    };
+    const key = `${problem.pointer}\0${problem.keyword}\0${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return onePerValue(problems);
 }
 
 /** Keywords about an object's members: several of them at one pointer are several defects. */

@@ -1,6 +1,6 @@
-import { printJson } from "../commands/run-action.js";
+import { printJson } from "../write/console.js";
 import { CannotRunError, formatPlace } from "../errors.js";
-import { readEventInputs, type Skipped } from "../listen/event-files.js";
+import { readEventInputs, type Skipped } from "../load/event-inputs.js";
 import { toBatches } from "./batches.js";
 import { keepAliveAgents } from "./http-post.js";
 import { postBatch, type BatchResult, type PostTarget, type RetryPolicy } from "./post-batch.js";

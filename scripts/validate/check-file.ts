@@ -8,7 +8,7 @@
 import { describeValue } from "../runtime/messages.js";
 import type { ValidateOptions } from "../runtime/problems.js";
 import { validateEvent } from "../runtime/validate.js";
-import { locateJsonError } from "./json-error.js";
+import { locateJsonError } from "../load/json.js";
 import type { Report } from "./report.js";
 
 type Mode = "detect" | "lines" | "document";
@@ -115,12 +115,12 @@ export class FileChecker {
 
   /** `text` starts at line `lineOffset + 1` of the input. */
   private notJson(text: string, error: Error, lineOffset: number): void {
-    const { line, column, reason } = locateJsonError(text, error);
+    const { line = 1, column, reason } = locateJsonError(text, error);
     this.report.event(undefined, false);
     this.report.problem({
       file: this.file,
       line: line + lineOffset,
-      column,
+      ...(column !== undefined ? { column } : {}),
       pointer: "",
       keyword: "json",
       message: `not valid JSON: ${reason}`,

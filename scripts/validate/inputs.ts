@@ -4,9 +4,9 @@
  * Every path is checked before anything is validated: an unreadable one stops the command (exit 2).
  */
 // Synchronous on purpose: a command line tool with nothing else to do starts faster without the promise API.
-import { accessSync, constants, readdirSync, statSync, type Dirent, type Stats } from "node:fs";
-import { join } from "node:path";
-import { CannotRunError } from "../errors.js";
+import { accessSync, constants, statSync, type Stats } from "node:fs";
+import { CannotRunError, fsReason } from "../errors.js";
+import { kindOf, walkFiles, type Skipped } from "../load/walk.js";
 
 export interface Input {
   /** The name problems show: the path as typed (joined for files found in a directory), or `<stdin>`. */
@@ -23,39 +23,6 @@ export const STDIN_NAME = "<stdin>";
 const WALKED = /\.(json|ndjson|jsonl)$/i;
 const LINE_EXTENSIONS = /\.(ndjson|jsonl)$/i;
 
-function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const known: Record<string, string> = {
-    ENOENT: "no such file or directory",
-    EACCES: "permission denied",
-    ELOOP: "too many symbolic links",
-    ENOTDIR: "not a directory",
-  };
-  return code === undefined ? (error as Error).message : `${known[code] ?? code} (${code})`;
-}
-
-function isDirectoryLink(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function walk(dir: string, found: string[]): void {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    throw new CannotRunError(`cannot read directory: ${reason(error)}`, { file: dir });
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory() || (entry.isSymbolicLink() && isDirectoryLink(path))) walk(path, found);
-    else if (WALKED.test(entry.name)) found.push(path);
-  }
-}
-
 function fileSize(path: string): number | undefined {
   try {
     const info = statSync(path);
@@ -65,12 +32,10 @@ function fileSize(path: string): number | undefined {
   }
 }
 
-function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function resolveInputs(paths: readonly string[]): Input[] {
+/** The inputs the paths stand for, and what folders held that is not a file to read (with why). */
+export function resolveInputs(paths: readonly string[]): { inputs: Input[]; skipped: Skipped[] } {
   const inputs: Input[] = [];
+  const skipped: Skipped[] = [];
   if (paths.filter((path) => path === "-").length > 1) throw new CannotRunError('"-" (stdin) can be given only once');
   for (const path of paths) {
     if (path === "-") {
@@ -82,17 +47,19 @@ export function resolveInputs(paths: readonly string[]): Input[] {
       info = statSync(path);
       if (!info.isDirectory()) accessSync(path, constants.R_OK);
     } catch (error) {
-      throw new CannotRunError(`cannot read: ${reason(error)}`, { file: path });
+      throw new CannotRunError(`cannot read: ${fsReason(error)}`, { file: path });
     }
     if (info.isDirectory()) {
-      const found: string[] = [];
-      walk(path, found);
-      if (found.length === 0) throw new CannotRunError("no *.json, *.ndjson or *.jsonl files in this directory", { file: path });
-      for (const file of found.sort(byPath)) inputs.push({ name: file, path: file, lines: LINE_EXTENSIONS.test(file), size: fileSize(file) });
+      const walked = walkFiles(path, { include: (name) => WALKED.test(name) });
+      if (walked.files.length === 0) throw new CannotRunError("no *.json, *.ndjson or *.jsonl files in this folder", { file: path });
+      for (const file of walked.files) inputs.push({ name: file, path: file, lines: LINE_EXTENSIONS.test(file), size: fileSize(file) });
+      skipped.push(...walked.skipped);
+    } else if (!info.isFile()) {
+      // A FIFO or a device would block or never end; stdin is "-".
+      throw new CannotRunError(`cannot read: ${kindOf(info)} (give a file, a folder, or "-" for stdin)`, { file: path });
     } else {
-      // A FIFO or device has no size to trust: it is always streamed.
-      inputs.push({ name: path, path, lines: LINE_EXTENSIONS.test(path), size: info.isFile() ? info.size : undefined });
+      inputs.push({ name: path, path, lines: LINE_EXTENSIONS.test(path), size: info.size });
     }
   }
-  return inputs;
+  return { inputs, skipped };
 }

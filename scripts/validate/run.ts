@@ -4,7 +4,7 @@
  */
 import { createReadStream, readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
-import { CannotRunError, EXIT_FOUND_WANTING, EXIT_OK } from "../errors.js";
+import { CannotRunError, fsReason, EXIT_FOUND_WANTING, EXIT_OK } from "../errors.js";
 import { eventTypeInfo } from "../event-types.js";
 import type { ValidateOptions } from "../runtime/problems.js";
 import { FileChecker } from "./check-file.js";
@@ -70,8 +70,7 @@ async function checkInput(
     }
   } catch (error) {
     if (error instanceof CannotRunError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CannotRunError(`cannot read: ${code ?? (error as Error).message}`, { file: input.name });
+    throw new CannotRunError(`cannot read: ${fsReason(error)}`, { file: input.name });
   }
   splitter.end();
   checker.end();
@@ -89,7 +88,8 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
   if (options.eventType !== undefined && eventTypeInfo(options.eventType) === undefined) {
     throw new CannotRunError(`--event-type: unknown event type "${options.eventType}"`);
   }
-  const inputs = resolveInputs(paths);
+  const { inputs, skipped } = resolveInputs(paths);
+  for (const { path, reason } of skipped) process.stderr.write(`altcraft-albato: note: ${path}: ${reason}\n`);
   const output = options.json ? undefined : new BufferedOutput();
   const report = new Report(output);
   // `validate big.ndjson | head`: the reader left, so stop quietly instead of dying on EPIPE.

@@ -1,27 +1,17 @@
 /**
  * The package to upload and review: `altcraft-albato-<version>.zip` holding the manifest, both setup
  * guides, the schemas and samples as in the repo, the logo, and `SHA256SUMS` of every other entry.
- * It is written to a temporary file, re-opened and re-checked, and only then renamed into place.
+ * The build writes it to a temporary file, re-opens it and re-checks it here, and only then renames it
+ * into place.
  */
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import type { Problem } from "../errors.js";
-import { tempSibling } from "./atomic.js";
+import { CannotRunError, type Problem } from "../errors.js";
+import { CHECKSUMS_ENTRY, MANIFEST_ENTRY } from "../model/package.js";
+import { tryParseJson } from "../load/json.js";
+import { readZip } from "../load/zip.js";
+import { sha256 } from "./hash.js";
 import type { ZipEntry } from "./zip.js";
-import { compareNames, createZip, sortedEntries, ZIP_FILE_MODE } from "./zip.js";
-import { readZipBuffer } from "./zip-read.js";
+import { compareNames, sortedEntries, ZIP_FILE_MODE } from "./zip.js";
 
-export const CHECKSUMS_ENTRY = "SHA256SUMS";
-export const MANIFEST_ENTRY = "manifest.json";
-
-export function packageFileName(version: string): string {
-  return `altcraft-albato-${version}.zip`;
-}
-
-export function sha256(data: Buffer | string): string {
-  return createHash("sha256").update(data).digest("hex");
-}
 
 /** `sha256sum`'s format: `<hex>  <name>` per line, sorted by name; `sha256sum -c SHA256SUMS` checks it. */
 export function checksumsText(entries: readonly ZipEntry[]): string {
@@ -37,36 +27,19 @@ export function packageEntries(parts: readonly ZipEntry[]): ZipEntry[] {
   return sortedEntries([...entries, { name: CHECKSUMS_ENTRY, data: Buffer.from(checksumsText(entries)) }]);
 }
 
-/** Check a zip file against the entries it should hold; `checkManifest` validates manifest.json. */
-export async function verifyPackageFile(
-  path: string,
-  displayName: string,
-  expected: readonly ZipEntry[],
-  checkManifest: (manifest: unknown) => Problem[],
-): Promise<Problem[]> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return [{ place: { file: displayName }, message: `re-check of the written package: cannot read it back (${(error as Error).message})` }];
-  }
-  return verifyPackageBytes(bytes, displayName, expected, checkManifest);
-}
-
 /** Check a zip's bytes as read back from disk against the entries it should hold. */
-async function verifyPackageBytes(
+export async function verifyPackageBytes(
   bytes: Buffer,
   displayName: string,
   expected: readonly ZipEntry[],
-  checkManifest: (manifest: unknown) => Problem[],
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   const fail = (message: string) => problems.push({ place: { file: displayName }, message: `re-check of the written package: ${message}` });
   let read;
   try {
-    read = await readZipBuffer(bytes);
+    read = await readZip(bytes, displayName);
   } catch (error) {
-    fail(`cannot read it back (${(error as Error).message})`);
+    fail(`cannot read it back (${error instanceof CannotRunError ? error.lines().join("; ") : (error as Error).message})`);
     return problems;
   }
   const names = read.map((entry) => entry.name);
@@ -81,52 +54,9 @@ async function verifyPackageBytes(
   const sums = byName.get(CHECKSUMS_ENTRY);
   const others = read.filter((entry) => entry.name !== CHECKSUMS_ENTRY);
   if (!sums || sums.data.toString("utf8") !== checksumsText(others)) fail(`${CHECKSUMS_ENTRY} does not match the entries`);
+  // Its bytes are the manifest the checks passed (compared above); it must also read back as JSON.
   const manifest = byName.get(MANIFEST_ENTRY);
-  if (!manifest) {
-    fail(`no ${MANIFEST_ENTRY}`);
-  } else {
-    let json: unknown;
-    try {
-      json = JSON.parse(manifest.data.toString("utf8"));
-    } catch (error) {
-      fail(`${MANIFEST_ENTRY} does not parse (${(error as Error).message})`);
-    }
-    if (json !== undefined) problems.push(...checkManifest(json));
-  }
+  if (!manifest) fail(`no ${MANIFEST_ENTRY}`);
+  else if (!tryParseJson(manifest.data.toString("utf8")).ok) fail(`${MANIFEST_ENTRY} does not parse`);
   return problems;
-}
-
-export interface WrittenPackage {
-  /** The temporary file holding the verified zip; the caller renames it into place. */
-  temp: string;
-  sha256: string;
-  bytes: Buffer;
-}
-
-/**
- * Write the zip of `entries` next to `path` under a temporary name and re-check it; on problems, remove
- * it. `zipped` is the zip of the same entries when the caller started compressing them earlier.
- */
-export async function writeVerifiedPackage(
-  path: string,
-  displayName: string,
-  entries: readonly ZipEntry[],
-  checkManifest: (manifest: unknown) => Problem[],
-  zipped?: Promise<Buffer>,
-): Promise<{ written?: WrittenPackage; problems: Problem[] }> {
-  const bytes = await (zipped ?? createZip(entries));
-  const temp = tempSibling(path);
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(temp, bytes);
-  // Re-opened from disk, read once: checked entry by entry, and compared with what we hashed.
-  const onDisk = await readFile(temp);
-  const problems = await verifyPackageBytes(onDisk, displayName, sortedEntries(entries), checkManifest);
-  if (problems.length === 0 && !onDisk.equals(bytes)) {
-    problems.push({ place: { file: displayName }, message: "re-check of the written package: the file on disk differs from the zip built" });
-  }
-  if (problems.length > 0) {
-    await rm(temp, { force: true });
-    return { problems };
-  }
-  return { written: { temp, sha256: sha256(bytes), bytes }, problems };
 }

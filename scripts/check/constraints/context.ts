@@ -2,7 +2,7 @@
  * What functional constraints (rules JSON Schema cannot express) get besides the manifest: the loaded
  * definition, to point at the file and line a problem comes from.
  */
-import type { FieldCodeLock } from "../../derive/field-codes.js";
+import type { FieldCodeLock } from "../../load/lock.js";
 import type { Place } from "../../errors.js";
 import type { EventSchema } from "../../load/schemas.js";
 import type { ConnectorDefinition, LocaleLabels } from "../../model/connector.js";
@@ -41,4 +41,3 @@ export function labelPlace(labels: LocaleLabels, key: string): Place {
 export function lockPlace(context: ConstraintContext, path: string): Place {
   return { file: context.lock.file, line: context.lock.lines.get(path) };
 }
-export type ConstraintProblem = RuleProblem;

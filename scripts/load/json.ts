@@ -1,0 +1,93 @@
+/**
+ * JSON text with positions: the one parser every loader uses, so a syntax error is reported at the same
+ * `file:line:column` whether it is in a schema, a sample, the lock, a manifest or a validated log.
+ */
+import { CannotRunError } from "../errors.js";
+
+/** 1-based line and column of a character offset in a text. */
+export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Does JSON.parse fail only because `prefix` ends early (so it could still be the start of JSON)? */
+function isViablePrefix(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return true;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/Unexpected end of JSON input|Unterminated string/.test(message)) return true;
+    const position = /at position (\d+)/.exec(message);
+    return position !== null && Number(position[1]) >= prefix.length;
+  }
+}
+
+/**
+ * The offset of the first character that cannot continue a JSON text. V8 names a position for some
+ * mistakes only ("Unexpected token 'o', …" has none), so the longest viable prefix is found by
+ * bisection: a few parses, and only for a text that failed.
+ */
+export function jsonErrorOffset(text: string): number {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (isViablePrefix(text.slice(0, middle))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** What a JSON.parse message says was wrong, without Node's position and its echo of the text. */
+export function jsonErrorReason(message: string): string {
+  return message
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/^JSON\.parse: /, "")
+    .replace(/, (\.\.\.)?".*" is not valid JSON$/s, "")
+    .replace(/\s+/g, " ");
+}
+
+export interface JsonSyntaxError {
+  /** Undefined only for a cheap location V8 gave no position for. */
+  line?: number;
+  column?: number;
+  reason: string;
+}
+
+/**
+ * Where and why `text` is not JSON, given the error JSON.parse threw on it. `cheap`: only where V8 names
+ * the position (no bisection: for a server that must not spend time on a sender's broken bodies).
+ */
+export function locateJsonError(text: string, error: unknown, cheap = false): JsonSyntaxError {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const offset = position !== undefined ? Number(position) : cheap ? undefined : jsonErrorOffset(text);
+  const reason = jsonErrorReason(message);
+  return offset === undefined ? { reason } : { ...lineColumnAt(text, offset), reason };
+}
+
+/** JSON.parse, or where and why the text is not JSON. */
+export function tryParseJson(text: string, cheap = false): { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error: locateJsonError(text, error, cheap) };
+  }
+}
+
+/** Parse JSON text (a leading byte-order mark allowed); a syntax error is one problem at `file:line:column`. */
+export function parseJson(text: string, file: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = tryParseJson(body);
+  if (parsed.ok) return parsed.value;
+  const { line, column, reason } = parsed.error;
+  throw new CannotRunError(`not valid JSON: ${reason}`, { file, ...(line !== undefined ? { line, column } : {}) });
+}
