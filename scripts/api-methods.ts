@@ -352,7 +352,9 @@ export const SUCCESS_CODE = 0;
 /**
  * The error codes the documentation's table shows before it was cut off: 0, 400, 401, 402, 403 (the text of
  * 403 reads "No …" and stops). Other codes exist (a third-party tutorial met 440), so the table is partial
- * and a client must treat any non-zero `error` as a failure and show `error_text`.
+ * and a client must treat any non-zero `error` as a failure and show `error_text`. The wording of
+ * `error_text` for an error is not documented: the sample error responses and the fake server in tests
+ * use the table's meanings.
  */
 export const DOCUMENTED_ERROR_CODES: readonly { readonly code: number; readonly meaning: string }[] = [
   { code: 0, meaning: "Successful operation" },
