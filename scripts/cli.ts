@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { EXIT_CANNOT_RUN } from "./errors.js";
 import { registerCommands } from "./commands/index.js";
 import { findPackage } from "./package-root.js";
+import { exitQuietlyOnClosedOutput } from "./write/console.js";
 
 const { version } = findPackage();
 
@@ -17,6 +18,7 @@ const program = new Command("altcraft-albato")
   .exitOverride();
 
 async function main(): Promise<void> {
+  exitQuietlyOnClosedOutput();
   await registerCommands(program, process.argv);
   try {
     await program.parseAsync(process.argv);

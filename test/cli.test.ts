@@ -49,6 +49,14 @@ for (const [kind, cli] of Object.entries(ENTRY_POINTS)) {
 
     for (const name of listed) {
       describe(name, () => {
+        it("ends quietly, exit 0, when its reader closes the pipe early (--help | head -1)", () => {
+          for (let round = 0; round < 3; round++) {
+            const result = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${cli}" ${name} --help | head -c 1 >/dev/null`], { encoding: "utf8" });
+            expect(result.status, result.stderr).toBe(0);
+            expect(result.stderr).toBe("");
+          }
+        });
+
         it("has --help with a description and an example", () => {
           const { code, stdout } = run(name, "--help");
           expect(code).toBe(0);

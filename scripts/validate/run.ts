@@ -92,8 +92,9 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
   for (const { path, reason } of skipped) process.stderr.write(`altcraft-albato: note: ${path}: ${reason}\n`);
   const output = options.json ? undefined : new BufferedOutput();
   const report = new Report(output);
-  // `validate big.ndjson | head`: the reader left, so stop quietly instead of dying on EPIPE.
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  // `validate big.ndjson | head`: the reader left, so stop quietly, with the exit code of what was found
+  // so far (before the CLI's own handler, which knows no problem count).
+  process.stdout.prependListener("error", (error: NodeJS.ErrnoException) => {
     if (error.code !== "EPIPE") throw error;
     process.exit(report.problemCount > 0 ? EXIT_FOUND_WANTING : EXIT_OK);
   });

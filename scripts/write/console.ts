@@ -1,8 +1,9 @@
 /**
  * What commands print: `--json` documents on stdout, and the one-line errors on stderr. The place of a
- * problem becomes text here, at the edge, and nowhere else.
+ * problem becomes text here, at the edge, and nowhere else; so does the escaping of what came from input.
  */
 import { EXIT_CANNOT_RUN, isUserError } from "../errors.js";
+import { terminalSafe } from "./terminal-text.js";
 
 /** Print one JSON document (2-space, trailing newline) on stdout: the only thing `--json` prints there. */
 export function printJson(value: unknown): void {
@@ -11,7 +12,7 @@ export function printJson(value: unknown): void {
 
 /** The stderr lines of a failure, each prefixed with the tool's name, and its exit code. */
 export function failureLines(error: unknown): { lines: string[]; exitCode: number } {
-  if (isUserError(error)) return { lines: error.lines().map((line) => `altcraft-albato: ${line}`), exitCode: error.exitCode };
+  if (isUserError(error)) return { lines: error.lines().map((line) => `altcraft-albato: ${terminalSafe(line)}`), exitCode: error.exitCode };
   // Anything else is a bug in this tool: keep the stack for the report.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   return { lines: [`altcraft-albato: internal error (please report it): ${detail}`], exitCode: EXIT_CANNOT_RUN };
@@ -22,4 +23,17 @@ export function reportFailure(error: unknown): number {
   const { lines, exitCode } = failureLines(error);
   process.stderr.write(`${lines.join("\n")}\n`);
   return exitCode;
+}
+
+/**
+ * A closed stdout or stderr (`altcraft-albato validate --help | head -1`) ends the command quietly, with
+ * the exit code it had, instead of an unhandled 'error' event.
+ */
+export function exitQuietlyOnClosedOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+    });
+  }
 }
