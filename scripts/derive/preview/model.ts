@@ -1,6 +1,7 @@
 /** The data the preview page renders, derived from the manifest and samples; embedded in the page as JSON. */
 import { LOCALES, type Localized, type Locale, type Manifest } from "../../model/manifest.js";
 import { exampleFor } from "./example-value.js";
+import { searchText } from "./search-text.js";
 import { setupSteps, type Segment } from "./setup-steps.js";
 
 export interface PreviewField {
@@ -17,6 +18,8 @@ export interface PreviewTrigger {
   descriptions: Localized;
   eventType: string;
   confirmed: boolean;
+  /** What the page's search looks through (search-text.ts). */
+  search: string;
   fields: PreviewField[];
   steps: Record<Locale, Segment[][]>;
 }
@@ -36,6 +39,7 @@ export interface PreviewData {
     docsUrl: string;
     logo: string | null;
   };
+  /** The trigger picker's groups. Actions, once the manifest has them, get a picker of their own beside it. */
   groups: PreviewGroup[];
 }
 
@@ -58,12 +62,14 @@ function byLocale<T>(make: (locale: Locale) => T): Record<Locale, T> {
 
 export function previewData({ manifest, samples, logoSvg }: PreviewInput): PreviewData {
   const webhook = manifest.connectionFields.find((field) => field.type === "Webhook") ?? manifest.connectionFields[0];
+  const groupNames = (code: string) => manifest.groups.find((group) => group.code === code)?.names ?? byLocale(() => code);
   const trigger = (source: Manifest["triggers"][number]): PreviewTrigger => ({
     code: source.code,
     names: source.names,
     descriptions: source.descriptions,
     eventType: source.eventType,
     confirmed: source.eventTypeConfirmed,
+    search: searchText(source, manifest.triggers, groupNames(source.group)),
     fields: source.fields.map((field) => ({
       code: field.code,
       names: field.names,
