@@ -10,6 +10,7 @@ import { displayValue, exampleFor, valuesAtPath } from "../scripts/derive/previe
 import { previewData } from "../scripts/derive/preview/model.js";
 import { setupSteps, stepSegments } from "../scripts/derive/preview/setup-steps.js";
 import { UI_STRINGS } from "../scripts/derive/preview/strings.js";
+import { SEARCH_SYNONYMS } from "../scripts/derive/preview/synonyms.js";
 import { loadBuilt } from "../scripts/load/release/built.js";
 import type { Side } from "../scripts/load/release/side.js";
 
@@ -46,6 +47,32 @@ describe("renderPreviewHtml", () => {
     const hbounce = parsed.data.groups.flatMap((g) => g.triggers).find((t) => t.eventType === "hbounce")!;
     expect(hbounce.descriptions.en).toContain("</script><script>window.__pwned=1</script>");
     expect(hbounce.fields[0]!.names.en).toBe('<img src=x onerror="window.__pwned=2">Event type');
+  });
+
+  it("says what it is before its script runs: a reference for integration engineers", () => {
+    expect(html).toContain("<title>Altcraft on Albato — app reference</title>");
+    expect(html).toContain('<strong data-i18n="pageKind">App reference</strong><span data-i18n="pageAudience">for integration engineers</span>');
+    expect(html).toContain("This page shows the Altcraft app as it is declared for Albato");
+    expect(UI_STRINGS.ru.intro).toContain("{app}");
+    expect(UI_STRINGS.ru.intro).toContain("связки");
+  });
+
+  it("fills the app's name in as text, even when it looks like a replacement pattern or markup", () => {
+    const hostile = structuredClone(side.manifest);
+    hostile.app.names.en = "$& <b>$1</b>";
+    const page = renderPreviewHtml({ manifest: hostile, samples: side.samples });
+    expect(page).toContain("<title>$&#38; &#60;b&#62;$1&#60;/b&#62; on Albato — app reference</title>");
+    expect(page).not.toContain("<b>$1</b>");
+  });
+
+  it("embeds the search: the synonym table, and for each trigger the text it is found by", () => {
+    const json = /<script type="application\/json" id="preview-data">(.*?)<\/script>/s.exec(html)![1]!;
+    const parsed = JSON.parse(json) as { data: ReturnType<typeof previewData>; synonyms: unknown };
+    expect(parsed.synonyms).toEqual(SEARCH_SYNONYMS);
+    for (const trigger of parsed.data.groups.flatMap((g) => g.triggers)) {
+      for (const part of [trigger.names.en, trigger.names.ru, trigger.eventType, trigger.code]) expect(trigger.search).toContain(part);
+    }
+    expect(html).toContain("var PreviewSearch = (function () {");
   });
 
   it("escapes what JSON inside <script> must not contain", () => {

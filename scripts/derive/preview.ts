@@ -1,13 +1,17 @@
 /**
- * The preview page: one self-contained HTML file showing the app as Albato users meet it (app card,
- * trigger picker by channel with search, each trigger's fields with example values and the Altcraft setup
- * steps, en/ru). Inline CSS and JS only; a Content-Security-Policy forbids every network request, so the
- * page cannot fetch anything even by mistake. Deterministic: the same input gives the same bytes.
+ * The preview page: one self-contained HTML file, a reference for integration engineers. It shows the app
+ * as it is declared for Albato (names, descriptions, field types and codes, event types) with a trigger
+ * picker like Albato's: search, groups by channel, each trigger's fields with example values and the
+ * Altcraft setup steps, English and Russian. Inline CSS and JS only; a Content-Security-Policy forbids every
+ * network request, so the page cannot fetch anything even by mistake. Deterministic: the same input gives
+ * the same bytes.
  */
 import { previewData, type PreviewInput } from "./preview/model.js";
 import { PREVIEW_SCRIPT } from "./preview/script.js";
+import { SEARCH_SCRIPT } from "./preview/search-script.js";
 import { UI_STRINGS } from "./preview/strings.js";
 import { PREVIEW_CSS } from "./preview/styles.js";
+import { SEARCH_SYNONYMS } from "./preview/synonyms.js";
 
 export type { PreviewInput } from "./preview/model.js";
 
@@ -30,7 +34,9 @@ function assertInlineSafe(name: string, text: string): string {
 
 export function renderPreviewHtml(input: PreviewInput): string {
   const data = previewData(input);
-  const title = UI_STRINGS.en.pageTitle.replace("{app}", input.manifest.app.names.en);
+  // What the page shows before its script runs: the English strings, the app's name filled in.
+  const english = (key: keyof typeof UI_STRINGS.en) => UI_STRINGS.en[key].replace("{app}", () => input.manifest.app.names.en);
+  const text = (key: keyof typeof UI_STRINGS.en) => escapeHtml(english(key));
   const favicon = data.app.logo ?? "data:,";
   return `<!doctype html>
 <html lang="en">
@@ -39,34 +45,36 @@ export function renderPreviewHtml(input: PreviewInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="generator" content="altcraft-albato preview">
-<title>${escapeHtml(title)}</title>
+<title>${text("pageTitle")}</title>
 <link rel="icon" href="${escapeHtml(favicon)}">
 <style>${assertInlineSafe("CSS", PREVIEW_CSS)}</style>
 </head>
 <body>
 <header class="topbar">
-  <div class="topbar-title"><strong data-i18n="previewOf">${escapeHtml(UI_STRINGS.en.previewOf)}</strong><span data-i18n="previewNote">${escapeHtml(UI_STRINGS.en.previewNote)}</span></div>
-  <div class="lang" id="lang-switch" role="group" aria-label="${escapeHtml(UI_STRINGS.en.language)}">
+  <div class="topbar-title"><strong data-i18n="pageKind">${text("pageKind")}</strong><span data-i18n="pageAudience">${text("pageAudience")}</span></div>
+  <div class="lang" id="lang-switch" role="group" aria-label="${text("language")}">
     <button type="button" data-lang="en" aria-pressed="true">EN</button><button type="button" data-lang="ru" aria-pressed="false">RU</button>
   </div>
 </header>
 <main>
+  <p class="intro" id="intro"><strong data-i18n="introLead">${text("introLead")}</strong> <span data-i18n="intro">${text("intro")}</span></p>
   <section class="app-card" id="app-card"></section>
   <div class="layout">
-    <aside class="picker" aria-labelledby="picker-title">
+    <aside class="picker" id="picker" aria-labelledby="picker-title">
       <div class="picker-head">
-        <h2><span id="picker-title" data-i18n="triggers">${escapeHtml(UI_STRINGS.en.triggers)}</span><span class="count" id="trigger-count"></span></h2>
-        <input class="search" id="search" type="search" autocomplete="off" spellcheck="false">
+        <h2><span id="picker-title" data-i18n="triggers">${text("triggers")}</span><span class="count" id="trigger-count" aria-live="polite"></span></h2>
+        <input class="search" id="search" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-hint">
+        <p class="search-hint" id="search-hint" data-i18n="searchHint">${text("searchHint")}</p>
       </div>
       <nav class="trigger-list" id="trigger-list"></nav>
     </aside>
-    <section class="detail" id="detail" aria-live="polite"></section>
+    <section class="detail" id="detail"></section>
+    <footer data-i18n="footer">${text("footer")}</footer>
   </div>
 </main>
-<footer data-i18n="footer">${escapeHtml(UI_STRINGS.en.footer)}</footer>
-<noscript><p style="text-align:center">This preview needs JavaScript.</p></noscript>
-<script type="application/json" id="preview-data">${scriptJson({ data, strings: UI_STRINGS })}</script>
-<script>${assertInlineSafe("script", PREVIEW_SCRIPT)}</script>
+<noscript><p style="text-align:center">This page needs JavaScript.</p></noscript>
+<script type="application/json" id="preview-data">${scriptJson({ data, strings: UI_STRINGS, synonyms: SEARCH_SYNONYMS })}</script>
+<script>${assertInlineSafe("script", SEARCH_SCRIPT + PREVIEW_SCRIPT)}</script>
 </body>
 </html>
 `;
