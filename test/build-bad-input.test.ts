@@ -171,7 +171,7 @@ describe("build with a broken definition", () => {
 
   it("a missing field label in one locale, exit 2", async () => {
     await expectFailure(async (root) => {
-      const text = await edit(root, "connector/locales/ru.yaml", "  event_data.link_url: Адрес ссылки\n", "");
+      const text = await edit(root, "connector/locales/ru.yaml", "  event_data.link_url: URL ссылки\n", "");
       return { code: 2, place: `connector/locales/ru.yaml:${lineOf(text, "\nfields:") + 1}:`, says: "missing label fields.event_data.link_url" };
     });
   });

@@ -7,6 +7,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readZip } from "../scripts/load/zip.js";
 import { build, edit, makeProject, removeProjects, snapshot } from "./fixtures/build/project.js";
 
 let releases: string;
@@ -55,10 +56,31 @@ describe("build --baseline", () => {
     expect(await snapshot(root)).toEqual(before);
   });
 
-  it("builds the same change once the version says major", async () => {
+  it("builds the same change once the version says major, with change-only guides in dist/ and the package", async () => {
     const root = await projectWithoutBirthDate("2.0.0");
     const result = await build(root, { baseline: baselineZip });
     expect(result.code, result.stderr).toBe(0);
+    const en = await readFile(join(root, "dist/SETUP.changes.en.md"), "utf8");
+    expect(en).toContain("changes from 1.0.0 to 2.0.0");
+    // Every trigger with the birth date loses that field: one delete step each, and nothing else.
+    const steps = en.split("\n").filter((line) => line.startsWith("- [ ] **"));
+    expect(steps.length).toBeGreaterThan(10);
+    for (const step of steps) expect(step).toContain("delete the field customDataBdate");
+    expect(await readFile(join(root, "dist/SETUP.changes.ru.md"), "utf8")).toContain("удалите поле customDataBdate");
+    const assistant = await readFile(join(root, "dist/setup.html"), "utf8");
+    expect(assistant).toContain('data-set-view="changes"');
+    expect(assistant).toContain("Changes since 1.0.0");
+    const entries = await readZip(await readFile(join(root, "dist/altcraft-albato-2.0.0.zip")), "package");
+    const names = entries.map((entry) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(["SETUP.changes.en.md", "SETUP.changes.ru.md", "setup.html"]));
+    expect(entries.find((entry) => entry.name === "SETUP.changes.en.md")!.data.toString()).toBe(en);
+  });
+
+  it("without a baseline, writes no change-only guide", async () => {
+    const root = await makeProject();
+    expect((await build(root)).code).toBe(0);
+    expect(existsSync(join(root, "dist/SETUP.changes.en.md"))).toBe(false);
+    expect(await readFile(join(root, "dist/setup.html"), "utf8")).not.toContain('data-set-view="changes"');
   });
 
   it("exits 2 with one line when the baseline cannot be read, and writes nothing", async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { walkFiles } from "../scripts/load/walk.js";
-import { sha256 } from "../scripts/write/hash.js";
+import { sha256 } from "../scripts/hash.js";
 import { root as REPO } from "./fixtures/validate/build.js";
 
 let pkg: string;

@@ -12,7 +12,7 @@ import { EVENT_TYPES, provisionalEventTypes } from "../scripts/event-types.js";
 import type { Manifest } from "../scripts/model/manifest.js";
 import { listFiles } from "../scripts/load/project-files.js";
 import { readZip } from "../scripts/load/zip.js";
-import { sha256 } from "../scripts/write/hash.js";
+import { sha256 } from "../scripts/hash.js";
 import { build, edit, makeProject, removeProjects, snapshot, type CommandResult } from "./fixtures/build/project.js";
 
 let root: string;
@@ -38,7 +38,7 @@ describe("a fresh build", () => {
       version: manifest.app.version,
       manifest: "dist/manifest.json",
       package: `dist/altcraft-albato-${manifest.app.version}.zip`,
-      guides: ["dist/SETUP.en.md", "dist/SETUP.ru.md"],
+      guides: ["dist/SETUP.en.md", "dist/SETUP.ru.md", "dist/setup.html"],
       triggers: 37,
     });
     expect(summary.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -80,8 +80,10 @@ describe("a fresh build", () => {
       expect(byPath.get("data.account_id")?.type).toBe("Int");
     }
     const click = manifest.triggers.find((trigger) => trigger.eventType === "click")!;
-    expect(click.fields.find((field) => field.path === "data.event_data.lat")?.type).toBe("Decimal");
-    expect(click.fields.find((field) => field.path === "data.subscription[].phone")?.type).toBe("PhoneArray");
+    // Curated: the approximate coordinates are no field; the city is.
+    expect(click.fields.find((field) => field.path === "data.event_data.lat")).toBeUndefined();
+    expect(click.fields.find((field) => field.path === "data.event_data.city")?.type).toBe("String");
+    expect(click.fields.find((field) => field.path === "data.custom_data.phones")?.type).toBe("PhoneArray");
     expect(click.fields.find((field) => field.path === "data.event_data.link_url")?.code).toBe("eventDataLinkUrl");
   });
 
@@ -98,7 +100,7 @@ describe("a fresh build", () => {
     const names = entries.map((entry) => entry.name);
     const schemaFiles = listFiles(root, "schemas");
     expect(names).toEqual(
-      ["SETUP.en.md", "SETUP.ru.md", "SHA256SUMS", "asyncapi.json", "logo.svg", "manifest.json", "preview.html", ...schemaFiles].sort(),
+      ["SETUP.en.md", "SETUP.ru.md", "SHA256SUMS", "asyncapi.json", "logo.svg", "manifest.json", "preview.html", "setup.html", ...schemaFiles].sort(),
     );
     const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
     expect(byName.get("manifest.json")!.equals(await readFile(join(root, "dist/manifest.json")))).toBe(true);
@@ -182,6 +184,7 @@ describe("build --check", () => {
       '"link_url": {',
       '"link_text": { "type": "string", "title": "Link text", "description": "The text of the clicked link." },\n        "link_url": {',
     );
+    await edit(root, "connector/fields.yaml", "      - event_data.link_url\n", "      - event_data.link_url\n      - event_data.link_text\n");
     await edit(root, "connector/locales/en.yaml", "fields:\n", 'fields:\n  event_data.link_text: Link text\n');
     await edit(root, "connector/locales/ru.yaml", "fields:\n", "fields:\n  event_data.link_text: Текст ссылки\n");
     const before = await snapshot(root);

@@ -16,12 +16,13 @@ describe("fieldCodesMatchLock", () => {
 
   it("reports a field whose code differs from the lock's, at the lock line", () => {
     const { manifest, context } = derive();
+    expect(manifest.triggers[1]!.fields[0]!.path).toBe("data.event_data.code");
     manifest.triggers[1]!.fields[0]!.code = "kind";
     expect(fieldCodesMatchLock(manifest, context)).toEqual([
       {
         rule: "fieldCodesMatchLock",
-        place: { file: "connector/field-codes.lock.json", line: context.lock.lines.get("event_type") },
-        message: 'trigger "promoCodeAssigned" field data.event_type has code "kind", the lock says "eventType"; published codes cannot change',
+        place: { file: "connector/field-codes.lock.json", line: context.lock.lines.get("event_data.code") },
+        message: 'trigger "promoCodeAssigned" field data.event_data.code has code "kind", the lock says "eventDataCode"; published codes cannot change',
       },
     ]);
   });

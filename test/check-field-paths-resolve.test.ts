@@ -33,7 +33,7 @@ describe("fieldPathsResolve", () => {
     d!.source.schema = "schemas/events/other.schema.json";
     const messages = fieldPathsResolve(manifest, context).map((problem) => problem.message);
     expect(messages).toHaveLength(4);
-    expect(messages[0]).toContain("the path names /properties/account_id, not the source /properties/event_type");
+    expect(messages[0]).toContain("the path names /properties/account_id, not the source /properties/event_data/properties/link_url");
     expect(messages[1]).toContain('must start with "data."');
     expect(messages[2]).toContain("is an object");
     expect(messages[3]).toContain("but the event's schema is schemas/events/click.schema.json");

@@ -5,7 +5,7 @@ import { checkStaleEntries } from "../scripts/check/stale-entries.js";
 import { deriveFields } from "../scripts/derive/fields.js";
 import { updateLock } from "../scripts/derive/field-codes.js";
 import { parseLock } from "../scripts/load/lock.js";
-import { derive, eventSchema, fixtureConnector } from "./fixtures/build/definition.js";
+import { derive, eventSchema, fixtureConnector, schemaOrderRules } from "./fixtures/build/definition.js";
 
 describe("checkStaleEntries", () => {
   it("warns about lock entries and labels for paths no trigger has, and excludes that name nothing", () => {
@@ -41,7 +41,8 @@ describe("checkProvisionalTypes", () => {
 describe("checkLeavesCovered", () => {
   it("turns each unmappable leaf into a problem at its schema pointer, once", () => {
     const odd = eventSchema("odd", { type: "object", properties: { untyped: {} } });
-    const problems = checkLeavesCovered([deriveFields(odd), deriveFields(odd)]);
+    const rules = schemaOrderRules(odd);
+    const problems = checkLeavesCovered([deriveFields(odd, rules), deriveFields(odd, rules)], "connector/fields.yaml");
     expect(problems).toHaveLength(1);
     expect(problems[0]!.place).toEqual({ file: "schemas/events/odd.schema.json", pointer: "/properties/untyped" });
     expect(problems[0]!.message).toContain('"untyped" cannot be an Albato field');

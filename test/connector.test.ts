@@ -73,12 +73,12 @@ describe("the bundled connector", async () => {
       expect(labels.lines["triggers.emailLinkClicked.name"]).toBeGreaterThan(labels.lines["triggers"]!);
     }
     expect(connector.locales.en.triggers.emailLinkClicked!.name).toBe("Email link clicked");
-    expect(connector.locales.ru.triggers.promoCodeAssigned!.name).toBe("Промокод присвоен");
+    expect(connector.locales.ru.triggers.promoCodeAssigned!.name).toBe("Промокод выдан");
     expect(connector.locales.ru.connection.webhookUrl!.hint).toContain("Интеграции → Захват событий");
   });
 
   it("records the files it read, for cache keys", () => {
-    expect(connector.files).toEqual([APP, EN, RU, TRIGGERS, "connector/logo.svg"].sort());
+    expect(connector.files).toEqual([APP, "connector/fields.yaml", EN, RU, TRIGGERS, "connector/logo.svg"].sort());
   });
 });
 
@@ -218,7 +218,7 @@ describe("bad input: each problem names its file and line", () => {
     await edit(root, RU, "  emailLinkClicked:\n    name: Клик по ссылке в письме\n", "  emailLinkClicked:\n");
     await edit(root, EN, "  website: Website\n", "");
     const connector = await loadConnector(root);
-    expect(connector.locales.ru.triggers.emailLinkClicked).toEqual({ name: "", description: expect.any(String) });
+    expect(connector.locales.ru.triggers.emailLinkClicked).toEqual({ name: "", description: expect.any(String), altcraft: expect.any(String) });
     expect(connector.locales.en.groups.website).toBeUndefined();
   });
 

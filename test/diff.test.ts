@@ -45,7 +45,7 @@ describe("diff of a side against itself, and changes that are not changes", () =
     expect(report.notes).toEqual([]);
   });
 
-  it("ignores the order of triggers, fields and filter keys", () => {
+  it("ignores the order of triggers and filter keys, and reports fields in a new order as only that", () => {
     const reordered = caseFiles({ manifest: [] });
     const manifest = JSON.parse(reordered.get("manifest.json")!.toString()) as Manifest;
     manifest.triggers.reverse();
@@ -55,7 +55,9 @@ describe("diff of a side against itself, and changes that are not changes", () =
     }
     reordered.set("manifest.json", Buffer.from(JSON.stringify(manifest)));
     const report = diffSides(base, sideOf(reordered, "reordered"));
-    expect([...report.breaking, ...report.safe]).toEqual([]);
+    expect(report.breaking).toEqual([]);
+    expect(report.safe.map((change) => change.class)).toEqual(manifest.triggers.filter((trigger) => trigger.fields.length > 1).map(() => "fields-reordered"));
+    expect(report.recommendedBump).toBe("patch");
   });
 
   it("does not blame the new schema for a sample the old schema already rejected", () => {

@@ -1,9 +1,10 @@
 /** Fields from event schemas: flattening, arrays, open objects, exclusions, types, order, sources. */
 import { describe, expect, it } from "vitest";
 import { deriveFields, mappingPath, pointerOfPath, schemaPath } from "../scripts/derive/fields.js";
+import { fieldRules } from "../scripts/derive/field-rules.js";
 import { scalarTypeOf } from "../scripts/derive/field-types.js";
 import type { JsonSchema } from "../scripts/load/json-schema.js";
-import { eventSchema, fixtureEvents } from "./fixtures/build/definition.js";
+import { eventSchema, fixtureEvents, fixturePolicy, fixtureRules, schemaOrderRules } from "./fixtures/build/definition.js";
 
 const click = fixtureEvents().get("click")!;
 
@@ -14,23 +15,46 @@ function follow(schema: JsonSchema, pointer: string): JsonSchema | undefined {
 }
 
 describe("deriveFields", () => {
-  const result = deriveFields(click, { "event_data.ip": "Personal data." });
+  const result = deriveFields(click, fixtureRules({ "event_data.ip": "Personal data." }));
   const byPath = new Map(result.fields.map((field) => [field.path, field]));
 
-  it("flattens nested objects and keeps the envelope first, then event_data, custom_data, subscription", () => {
-    expect(result.fields.map((field) => field.path)).toEqual([
-      "event_type",
-      "event_date",
-      "account_id",
-      "is_test",
-      "event_data.campaign_id",
-      "event_data.lat",
-      "event_data.link_url",
-      "custom_data.email",
-      "custom_data.phone",
-      "subscription[].channel",
-      "subscription[].priority",
+  it("flattens nested objects and orders the fields as the policy's blocks list them, whatever the schema's order", () => {
+    expect(result.fields.map((field) => [field.block, field.path])).toEqual([
+      ["event", "event_data.link_url"],
+      ["event", "event_date"],
+      ["recipient", "custom_data.email"],
+      ["recipient", "custom_data.phone"],
+      ["message", "event_data.campaign_id"],
+      ["message", "is_test"],
+      ["message", "subscription[].channel"],
+      ["message", "subscription[].priority"],
+      ["place", "event_data.lat"],
+      ["ids", "account_id"],
     ]);
+  });
+
+  it("reports a leaf the policy neither places nor excludes as unplaced, and makes no field of it", () => {
+    const policy = fixturePolicy();
+    policy.blocks[3]!.paths = ["event_data.ip"];
+    const derived = deriveFields(click, fieldRules(policy, {}, undefined));
+    expect(derived.unplaced.map((leaf) => [leaf.path, leaf.source.pointer])).toEqual([["event_data.lat", "/properties/event_data/properties/lat"]]);
+    expect(derived.fields.map((field) => field.path)).not.toContain("event_data.lat");
+  });
+
+  it("lets the policy exclude a whole object, by family, and the trigger's reason win over the policy's", () => {
+    const policy = fixturePolicy();
+    policy.exclude.push({ path: "custom_data", reason: "Profile data.", place: { file: policy.file, line: 30 } });
+    policy.excludeFor.family.tracking = [{ path: "event_data.lat", reason: "Not for tracking.", place: { file: policy.file, line: 31 } }];
+    const info = { type: "click", channel: "email", family: "tracking", confirmed: true, core: true };
+    const derived = deriveFields(click, fieldRules(policy, { "event_data.lat": "Ours." }, info));
+    expect(derived.excluded.map((leaf) => [leaf.path, leaf.by, leaf.reason])).toEqual([
+      ["event_type", "policy", "The trigger's filter tests it."],
+      ["custom_data", "policy", "Profile data."],
+      ["event_data.lat", "trigger", "Ours."],
+      ["subscription[].ccsub", "schema", "Keys are chosen per resource."],
+    ]);
+    expect(deriveFields(click, fieldRules(policy, {}, info)).excluded.find((leaf) => leaf.path === "event_data.lat")?.by).toBe("policy");
+    expect(deriveFields(click, fieldRules(policy, {}, undefined)).fields.map((field) => field.path)).toContain("event_data.lat");
   });
 
   it("maps JSON types to Albato types (DateTime, Int, Decimal, Boolean, Phone override, arrays of object leaves)", () => {
@@ -46,12 +70,13 @@ describe("deriveFields", () => {
 
   it("records schema exclusions and the trigger's exclusions, and skips them", () => {
     expect(result.excluded).toEqual([
+      expect.objectContaining({ path: "event_type", by: "policy" }),
       expect.objectContaining({ path: "event_data.ip", by: "trigger", reason: "Personal data." }),
       expect.objectContaining({ path: "subscription[].ccsub", by: "schema", reason: "Keys are chosen per resource." }),
     ]);
     expect(byPath.has("event_data.ip")).toBe(false);
     expect(result.unusedExcludes).toEqual([]);
-    expect(deriveFields(click, { "event_data.nope": "x" }).unusedExcludes).toEqual(["event_data.nope"]);
+    expect(deriveFields(click, fixtureRules({ "event_data.nope": "x" })).unusedExcludes).toEqual(["event_data.nope"]);
   });
 
   it("marks fields optional unless every property on the way is required", () => {
@@ -91,7 +116,7 @@ describe("deriveFields", () => {
         empty: { type: "object" },
       },
     });
-    const derived = deriveFields(odd);
+    const derived = deriveFields(odd, schemaOrderRules(odd));
     expect(derived.unmappable.map((leaf) => leaf.path).sort()).toEqual(["a.b", "bad", "list", "matrix", "mixed", "untyped"]);
     expect(derived.fields.map((field) => [field.path, field.type])).toEqual([
       ["tags", "StringArray"],
@@ -148,7 +173,8 @@ describe("deriveFields on generated schemas (property-style)", () => {
       const counter = { leaves: 0 };
       const schema = generate(next, 3, counter);
       const root: JsonSchema = schema.properties ? schema : { type: "object", properties: { only: schema } };
-      const derived = deriveFields(eventSchema("gen", root));
+      const event = eventSchema("gen", root);
+      const derived = deriveFields(event, schemaOrderRules(event));
       const paths = [...derived.fields.map((field) => field.path), ...derived.excluded.map((leaf) => leaf.path)];
       expect(new Set(paths).size, `seed ${seed}`).toBe(paths.length);
       expect(derived.unmappable, `seed ${seed}`).toEqual([]);

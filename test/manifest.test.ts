@@ -40,6 +40,7 @@ describe("deriveManifest", () => {
     const date = click!.fields.find((field) => field.path === "data.event_date");
     expect(date).toEqual({
       code: "eventDate",
+      block: "event",
       names: { en: "Event date", ru: "Дата события" },
       type: "DateTime",
       path: "data.event_date",

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { readZip } from "../scripts/load/zip.js";
-import { sha256 } from "../scripts/write/hash.js";
+import { sha256 } from "../scripts/hash.js";
 import { checksumsText, packageEntries, verifyPackageBytes } from "../scripts/write/package.js";
 import { createZip, ZIP_FILE_MODE, type ZipEntry } from "../scripts/write/zip.js";
 

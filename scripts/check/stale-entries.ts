@@ -1,7 +1,7 @@
 /**
  * Leftovers that still build (so `diff` can report a removal) but that someone should clean up once the
- * removal is published: lock entries and field labels for paths no schema has, and trigger `exclude`
- * entries that name nothing.
+ * removal is published: lock entries and field labels for paths no schema has (a path left out on purpose
+ * keeps its code, without a word), trigger `exclude` entries and field-policy entries that name nothing.
  */
 import type { EventFields } from "../derive/fields.js";
 import type { FieldCodeLock } from "../load/lock.js";
@@ -16,7 +16,10 @@ export function checkStaleEntries(
   stalePaths: readonly string[],
 ): RuleProblem[] {
   const problems: RuleProblem[] = [];
+  const excluded = new Set(triggerFields.flatMap((event) => event.excluded.map((leaf) => leaf.path)));
+  const isExcluded = (path: string): boolean => [...excluded].some((other) => path === other || path.startsWith(`${other}.`) || path.startsWith(`${other}[]`));
   for (const path of stalePaths) {
+    if (isExcluded(path)) continue;
     problems.push({
       rule: "staleLockEntry",
       place: { file: lock.file, line: lock.lines.get(path) },
@@ -34,6 +37,16 @@ export function checkStaleEntries(
         message: `label fields.${path} names no field of any trigger (removed or excluded?); delete it once the removal is published`,
       });
     }
+  }
+  const named = new Set(triggerFields.flatMap((event) => [...event.fields, ...event.excluded].map((leaf) => leaf.path)));
+  const policy = connector.fieldPolicy;
+  const policyPaths = [
+    ...policy.blocks.flatMap((block) => block.paths.map((path) => ({ path, place: block.place }))),
+    ...[policy.exclude, ...Object.values(policy.excludeFor.family), ...Object.values(policy.excludeFor.channel)].flat(),
+  ];
+  for (const { path, place } of policyPaths) {
+    if (named.has(path)) continue;
+    problems.push({ rule: "stalePolicyEntry", place, message: `"${path}" names no leaf of any trigger's schema; remove it` });
   }
   connector.triggers.forEach((trigger, index) => {
     for (const path of triggerFields[index]?.unusedExcludes ?? []) {

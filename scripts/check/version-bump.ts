@@ -27,10 +27,10 @@ function asSide(input: Side | Manifest, label: string): Side {
  * Sides carry schemas and samples when available (a package, or the build's in-memory model); a bare
  * manifest is enough for every rule except the payload one.
  */
-export function checkVersionBump(baseline: Side | Manifest, next: Side | Manifest): VersionBumpCheck {
+export function checkVersionBump(baseline: Side | Manifest, next: Side | Manifest, changes?: DiffReport): VersionBumpCheck {
   const before = asSide(baseline, "baseline");
   const after = asSide(next, "new build");
-  const report = diffSides(before, after);
+  const report = changes ?? diffSides(before, after);
   const oldVersion = parseVersion(before.manifest.app.version, { file: before.label, pointer: "/app/version" });
   const newVersion = parseVersion(after.manifest.app.version, { file: after.label, pointer: "/app/version" });
   const minimum = bumpVersion(oldVersion, report.recommendedBump);

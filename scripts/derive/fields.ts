@@ -1,8 +1,10 @@
 /**
- * The Albato trigger fields of one event: every leaf of the resolved event schema becomes one field.
- * Nested objects flatten to dotted paths; arrays of scalars are `<Type>Array`; arrays of objects give one
- * `<Type>Array` field per leaf (`subscription[].channel`); open (`x-open`) objects contribute their declared
- * properties only. `x-albato-exclude` in the schema, or the trigger's `exclude`, skips a leaf deliberately.
+ * The Albato trigger fields of one event: the leaves of the resolved event schema the field policy places
+ * (connector/fields.yaml), in the policy's order. Nested objects flatten to dotted paths; arrays of
+ * scalars are `<Type>Array`; arrays of objects give one `<Type>Array` field per leaf
+ * (`subscription[].channel`); open (`x-open`) objects contribute their declared properties only. A leaf
+ * is left out deliberately by `x-albato-exclude` in the schema, by the policy, or by the trigger's
+ * `exclude`; a leaf the policy neither places nor excludes is reported (the build refuses it).
  */
 import type { JsonSchema } from "../load/json-schema.js";
 import { typesOf } from "../load/json-schema.js";
@@ -21,6 +23,8 @@ export interface DerivedField {
   /** Schema path, the key of labels and of the code lock: `event_data.link_url`, `subscription[].channel`. */
   path: string;
   type: AlbatoFieldType;
+  /** The policy block it is listed in. */
+  block: string;
   /** True when some property on the way is not required (the field may be absent). */
   optional: boolean;
   source: FieldSource;
@@ -29,8 +33,8 @@ export interface DerivedField {
 export interface ExcludedLeaf {
   path: string;
   reason: string;
-  /** `schema`: `x-albato-exclude`; `trigger`: the trigger's `exclude` list. */
-  by: "schema" | "trigger";
+  /** `schema`: `x-albato-exclude`; `policy`: connector/fields.yaml; `trigger`: the trigger's `exclude` list. */
+  by: "schema" | "policy" | "trigger";
   source: FieldSource;
 }
 
@@ -43,15 +47,23 @@ export interface UnmappableLeaf {
 
 export interface EventFields {
   eventType: string;
+  /** In the policy's order. */
   fields: DerivedField[];
   excluded: ExcludedLeaf[];
   unmappable: UnmappableLeaf[];
+  /** Leaves that could be fields but that the policy neither places nor excludes. */
+  unplaced: UnmappableLeaf[];
   /** Paths in the trigger's `exclude` that name nothing in the schema. */
   unusedExcludes: string[];
 }
 
-/** Top-level order: the envelope's own fields first, then event_data, custom_data, subscription. */
-const TOP_LEVEL_RANK: Record<string, number> = { event_data: 1, custom_data: 2, subscription: 3 };
+/** What decides which leaves are fields of one trigger, and their order. */
+export interface FieldRules {
+  /** Path (of a leaf or of an object above leaves) → why it is no field here, and which rule says so. */
+  exclude: ReadonlyMap<string, { reason: string; by: "policy" | "trigger" }>;
+  /** Path → its block and its rank among every placed path (lower comes first). */
+  place: ReadonlyMap<string, { block: string; rank: number }>;
+}
 
 /** The mapping path Albato uses for a schema path. */
 export function mappingPath(path: string): string {
@@ -83,10 +95,15 @@ function isArraySchema(schema: JsonSchema): boolean {
   return typesOf(schema).includes("array");
 }
 
-export function deriveFields(event: EventSchema, exclude: Readonly<Record<string, string>> = {}): EventFields {
+export function deriveFields(event: EventSchema, rules: FieldRules): EventFields {
   const file = event.document.file;
-  const result: EventFields = { eventType: event.eventType, fields: [], excluded: [], unmappable: [], unusedExcludes: [] };
+  const result: EventFields = { eventType: event.eventType, fields: [], excluded: [], unmappable: [], unplaced: [], unusedExcludes: [] };
   const usedExcludes = new Set<string>();
+  const addLeaf = (path: string, type: AlbatoFieldType, optional: boolean, source: FieldSource): void => {
+    const place = rules.place.get(path);
+    if (place) result.fields.push({ path, type, block: place.block, optional, source });
+    else result.unplaced.push({ path, reason: "connector/fields.yaml neither places it in a block nor excludes it", source });
+  };
 
   function walk(schema: JsonSchema, path: string, pointer: string, optional: boolean, inArray: boolean): void {
     const source = { schema: file, pointer };
@@ -95,10 +112,10 @@ export function deriveFields(event: EventSchema, exclude: Readonly<Record<string
       result.excluded.push({ path, reason: schemaReason, by: "schema", source });
       return;
     }
-    const triggerReason = exclude[path];
-    if (triggerReason !== undefined) {
+    const rule = rules.exclude.get(path);
+    if (rule !== undefined) {
       usedExcludes.add(path);
-      result.excluded.push({ path, reason: triggerReason, by: "trigger", source });
+      result.excluded.push({ path, reason: rule.reason, by: rule.by, source });
       return;
     }
     if (isArraySchema(schema) && schema["x-albato-type"] === undefined) {
@@ -108,7 +125,7 @@ export function deriveFields(event: EventSchema, exclude: Readonly<Record<string
     } else {
       const scalar = scalarTypeOf(schema);
       if ("unmappable" in scalar) result.unmappable.push({ path, reason: scalar.unmappable, source });
-      else result.fields.push({ path, type: inArray ? `${scalar.type}Array` : scalar.type, optional, source });
+      else addLeaf(path, inArray ? `${scalar.type}Array` : scalar.type, optional, source);
     }
   }
 
@@ -124,14 +141,13 @@ export function deriveFields(event: EventSchema, exclude: Readonly<Record<string
     } else {
       const scalar = scalarTypeOf(items);
       if ("unmappable" in scalar) result.unmappable.push({ path, reason: `items: ${scalar.unmappable}`, source });
-      else result.fields.push({ path, type: `${scalar.type}Array`, optional, source });
+      else addLeaf(path, `${scalar.type}Array`, optional, source);
     }
   }
 
   function walkObject(schema: JsonSchema, path: string, pointer: string, optional: boolean, inArray: boolean): void {
     // An object without declared properties (open or not) has no leaves to offer.
     const entries = Object.entries(schema.properties ?? {});
-    if (path === "") entries.sort(([a], [b]) => (TOP_LEVEL_RANK[a] ?? 0) - (TOP_LEVEL_RANK[b] ?? 0));
     const required = new Set(schema.required ?? []);
     for (const [key, child] of entries) {
       const childPointer = `${pointer}/properties/${pointerSegment(key)}`;
@@ -149,8 +165,10 @@ export function deriveFields(event: EventSchema, exclude: Readonly<Record<string
   }
 
   walkObject(event.resolved, "", "", false, false);
-  result.unusedExcludes = Object.keys(exclude)
-    .filter((path) => !usedExcludes.has(path))
+  result.fields.sort((a, b) => rules.place.get(a.path)!.rank - rules.place.get(b.path)!.rank);
+  result.unusedExcludes = [...rules.exclude]
+    .filter(([path, rule]) => rule.by === "trigger" && !usedExcludes.has(path))
+    .map(([path]) => path)
     .sort();
   return result;
 }

@@ -27,14 +27,19 @@ function localized(connector: ConnectorDefinition, pick: (labels: LocaleLabels) 
   return result;
 }
 
+/** What joins an array field's elements into one value (the guide tells users to set it in the gear). */
+export const ARRAY_SEPARATOR = ", ";
+
 function deriveField(connector: ConnectorDefinition, field: EventFields["fields"][number], code: string): ManifestField {
   const isDateTime = field.type === "DateTime" || field.type === "DateTimeArray";
   return {
     code,
     names: localized(connector, (labels) => labels.fields[field.path]),
     type: field.type,
+    block: field.block,
     path: mappingPath(field.path),
     ...(isDateTime ? { dateTimeFormat: { format: "RFC3339", timeZone: "UTC" } as const } : {}),
+    ...(field.type.endsWith("Array") ? { separator: ARRAY_SEPARATOR } : {}),
     source: { schema: field.source.schema, pointer: field.source.pointer },
   };
 }
@@ -49,6 +54,7 @@ export function deriveManifest(input: ManifestInput): Manifest {
       model: "webhook",
       names: localized(connector, (labels) => labels.triggers[trigger.code]?.name),
       descriptions: localized(connector, (labels) => labels.triggers[trigger.code]?.description),
+      altcraftNames: localized(connector, (labels) => labels.triggers[trigger.code]?.altcraft),
       group: trigger.group,
       eventType: trigger.eventType,
       eventTypeConfirmed: confirmed.get(trigger.eventType) ?? false,
@@ -83,6 +89,7 @@ export function deriveManifest(input: ManifestInput): Manifest {
       requiredWhenEditing: field.requiredWhenEditing,
     })),
     groups: connector.groups.map((code) => ({ code, names: localized(connector, (labels) => labels.groups[code]) })),
+    fieldBlocks: connector.fieldPolicy.blocks.map(({ id }) => ({ code: id, names: localized(connector, (labels) => labels.blocks[id]) })),
     triggers,
   };
 }

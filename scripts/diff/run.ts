@@ -17,6 +17,7 @@ function jsonChange(change: Change): Record<string, string> {
   return {
     ...(change.trigger !== undefined ? { trigger: change.trigger } : {}),
     ...(change.field !== undefined ? { field: change.field } : {}),
+    ...(change.connection !== undefined ? { connection: change.connection } : {}),
     class: change.class,
     message: change.message,
     impact: change.impact,

@@ -370,7 +370,7 @@ export interface ClickEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -510,7 +510,7 @@ export interface ConfirmsubEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -650,7 +650,7 @@ export interface UnsubEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -852,7 +852,7 @@ export interface UclickEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -992,7 +992,7 @@ export interface ConfirmEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -1814,7 +1814,7 @@ export interface ClickSmsEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -1954,7 +1954,7 @@ export interface UclickSmsEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -2094,7 +2094,7 @@ export interface UnsubSmsEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -2418,7 +2418,7 @@ export interface OpenPushEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -2558,7 +2558,7 @@ export interface ClickPushEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -2702,7 +2702,7 @@ export interface UopenPushEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -2842,7 +2842,7 @@ export interface UclickPushEvent {
      */
     ip?: string;
     /**
-     * Country of the recipient, as a top-level domain with a leading dot.
+     * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
      */
     country?: string;
     /**
@@ -3357,7 +3357,7 @@ export type CustomData = {
    */
   phone?: string | null;
   /**
-   * Phone numbers from the profile; key inferred from Altcraft's profile API.
+   * Phone numbers from the profile, in international format; key inferred from Altcraft's profile API (its profile field is a list).
    */
   phones?: string[] | null;
   /**
@@ -3373,7 +3373,7 @@ export type CustomData = {
    */
   _bdate?: string | null;
   /**
-   * Gender code from the profile, an integer; key inferred from Altcraft's profile API.
+   * Gender from the profile as Altcraft's numeric code (Altcraft's documentation does not list the codes); key inferred from Altcraft's profile API.
    */
   _sex?: number | null;
   /**
@@ -3477,7 +3477,7 @@ export interface PixelData {
    */
   ip?: string;
   /**
-   * Country of the visitor, as a top-level domain with a leading dot.
+   * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
    */
   country?: string;
   /**
@@ -3555,11 +3555,11 @@ export interface SubscriptionItem {
    */
   channel?: string;
   /**
-   * Email address of an email subscription.
+   * Email address of an email subscription: for an email event, the address the message went to.
    */
   email?: string;
   /**
-   * Phone number of an SMS or messenger subscription.
+   * Phone number of an SMS or messenger subscription: for an SMS event, the number the message went to.
    */
   phone?: string;
   /**
@@ -3575,7 +3575,7 @@ export interface SubscriptionItem {
    */
   priority?: number;
   /**
-   * Status of the subscription, such as subscribed.
+   * Status of the subscription: one of subscribed, unsubscribed, complained, hardbounced, unconfirmed, suspended or invalid (the statuses Altcraft's API documents).
    */
   status?: string;
   /**
@@ -3612,7 +3612,7 @@ export interface TrackingData {
    */
   ip?: string;
   /**
-   * Country of the recipient, as a top-level domain with a leading dot.
+   * Country of the request, as a country code top-level domain with a leading dot (.ru, .us), looked up from the IP address.
    */
   country?: string;
   /**

@@ -16,6 +16,7 @@ export interface ExpectedLabels {
   connection: readonly string[];
   groups: readonly string[];
   triggers: readonly string[];
+  blocks: readonly string[];
 }
 
 /** Reads one locale file, remembering the line of every key for later messages. */
@@ -66,15 +67,16 @@ class LocaleFileReader {
     return labels;
   }
 
-  groups(node: ParsedNode | null | undefined, ids: readonly string[]): Record<string, string> {
+  /** One text per id (`groups`, `blocks`). */
+  names(node: ParsedNode | null | undefined, section: string, ids: readonly string[], kind: string): Record<string, string> {
     const labels: Record<string, string> = {};
-    for (const entry of this.reader.entries(node, "groups") ?? []) {
+    for (const entry of this.reader.entries(node, section) ?? []) {
       if (!ids.includes(entry.key)) {
-        this.reader.report(entry.keyNode, `groups: label for unknown group "${entry.key}"${didYouMean(entry.key, ids)}`);
+        this.reader.report(entry.keyNode, `${section}: label for unknown ${kind} "${entry.key}"${didYouMean(entry.key, ids)}`);
         continue;
       }
-      this.remember(`groups.${entry.key}`, entry.keyNode);
-      labels[entry.key] = this.reader.string(entry.value, `groups.${entry.key}`, entry.keyNode) ?? "";
+      this.remember(`${section}.${entry.key}`, entry.keyNode);
+      labels[entry.key] = this.reader.string(entry.value, `${section}.${entry.key}`, entry.keyNode) ?? "";
     }
     return labels;
   }
@@ -116,18 +118,20 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
     reader.mapping(root, `${locale}.yaml`, {
       // Every section may be missing: the labelsComplete check reports each label a missing one lacks.
       required: [],
-      optional: ["app", "authorization", "connection", "groups", "triggers", "fields"],
+      optional: ["app", "authorization", "connection", "groups", "triggers", "blocks", "fields"],
     }) ?? {};
   const file = new LocaleFileReader(reader);
   for (const entry of reader.entries(root, `${locale}.yaml`) ?? []) file.remember(entry.key, entry.keyNode);
   const connection = file.byId(keys.connection, "connection", expected.connection, ["name", "hint"] as const, "connection field");
-  const triggers = file.byId(keys.triggers, "triggers", expected.triggers, ["name", "description"] as const, "trigger");
-  const groups = file.groups(keys.groups, expected.groups);
+  const triggers = file.byId(keys.triggers, "triggers", expected.triggers, ["name", "description", "altcraft"] as const, "trigger");
+  const groups = file.names(keys.groups, "groups", expected.groups, "group");
+  const blocks = file.names(keys.blocks, "blocks", expected.blocks, "field block");
   const pick = <K extends string>(labels: Record<string, Record<K, string>>, key: K) =>
     Object.fromEntries(Object.entries(labels).map(([id, texts]) => [id, texts[key]]));
   file.unique(pick(triggers, "name"), "triggers", "name");
   file.unique(pick(connection, "name"), "connection", "name");
   file.unique(groups, "groups", "");
+  file.unique(blocks, "blocks", "");
   return {
     locale,
     file: reader.file,
@@ -136,6 +140,7 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
     connection,
     groups,
     triggers,
+    blocks,
     fields: file.fields(keys.fields),
     lines: file.lines,
   };

@@ -9,6 +9,7 @@ import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
 import type { ConnectorDefinition, LocaleLabels } from "../model/connector.js";
 import { LOCALES, type Locale } from "../model/manifest.js";
 import { readAppYaml, type AppYaml } from "./connector-app.js";
+import { readFieldPolicy } from "./connector-fields.js";
 import { checkLogo, checkTriggers } from "./connector-checks.js";
 import { readLocaleYaml, type ExpectedLabels } from "./connector-locales.js";
 import { readTriggersYaml, type TriggersYaml } from "./connector-triggers.js";
@@ -19,6 +20,7 @@ import { readYamlFile, YamlReader, type YamlFile } from "./yaml-file.js";
 export const CONNECTOR_DIR = "connector";
 const APP_FILE = `${CONNECTOR_DIR}/app.yaml`;
 const TRIGGERS_FILE = `${CONNECTOR_DIR}/triggers.yaml`;
+const FIELDS_FILE = `${CONNECTOR_DIR}/fields.yaml`;
 const LOCALES_DIR = `${CONNECTOR_DIR}/locales`;
 
 /** The locale files present, checking each name is a known locale and every locale has a file. */
@@ -91,7 +93,7 @@ export async function loadConnector(
 ): Promise<ConnectorDefinition> {
   const problems: Problem[] = [];
   const localeFiles = await findLocaleFiles(files, problems);
-  const yamlFiles = [APP_FILE, TRIGGERS_FILE, ...localeFiles.values()];
+  const yamlFiles = [APP_FILE, TRIGGERS_FILE, FIELDS_FILE, ...localeFiles.values()];
   const parsed = await parseAll(files, yamlFiles, problems);
   if (problems.length > 0) throw new ProblemListError(problems, `${CONNECTOR_DIR}/`);
 
@@ -99,6 +101,7 @@ export async function loadConnector(
   const app = readAppYaml(appReader);
   const triggersReader = new YamlReader(parsed.get(TRIGGERS_FILE)!, problems);
   const triggers = readTriggersYaml(triggersReader);
+  const fieldPolicy = readFieldPolicy(new YamlReader(parsed.get(FIELDS_FILE)!, problems), registry);
   await checkTriggers(files, triggersReader, triggers, app.groups, registry);
   checkGroupsUsed(appReader, app, triggers);
   await checkLogo(files, appReader, app);
@@ -107,6 +110,7 @@ export async function loadConnector(
     connection: app.connectionFields.map((field) => field.code).filter(Boolean),
     groups: app.groups,
     triggers: triggers.entries.map(({ trigger }) => trigger.code).filter(Boolean),
+    blocks: fieldPolicy.blocks.map((block) => block.id).filter(Boolean),
   };
   const locales = {} as Record<Locale, LocaleLabels>;
   for (const [locale, file] of localeFiles) {
@@ -121,6 +125,7 @@ export async function loadConnector(
     connectionFields: app.connectionFields,
     groups: app.groups,
     triggers: triggers.entries.map(({ trigger }) => trigger),
+    fieldPolicy,
     locales,
     files: [...yamlFiles, app.app.logo].sort(),
   };

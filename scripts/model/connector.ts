@@ -37,6 +37,26 @@ export interface ConnectorTrigger {
   place: Place;
 }
 
+/** A path the policy leaves out, with why, and where it says so. */
+export interface PolicyExclusion {
+  path: string;
+  reason: string;
+  place: Place;
+}
+
+/**
+ * The field policy (`connector/fields.yaml`): which schema leaves become trigger fields, in which order,
+ * and which are left out with a reason, everywhere or for the triggers of one event family or channel.
+ */
+export interface FieldPolicy {
+  file: string;
+  /** In display order; each block's paths in the order its fields appear. */
+  blocks: Array<{ id: string; paths: string[]; place: Place }>;
+  exclude: PolicyExclusion[];
+  /** By event family, then by channel (scripts/event-types.ts). */
+  excludeFor: { family: Record<string, PolicyExclusion[]>; channel: Record<string, PolicyExclusion[]> };
+}
+
 /** The labels of one locale, keyed by stable ids, never by English text. */
 export interface LocaleLabels {
   locale: Locale;
@@ -46,7 +66,10 @@ export interface LocaleLabels {
   authorization: { name: string };
   connection: Record<string, { name: string; hint: string }>;
   groups: Record<string, string>;
-  triggers: Record<string, { name: string; description: string }>;
+  /** `altcraft`: the event as Altcraft's own interface names it (in its list of hook events). */
+  triggers: Record<string, { name: string; description: string; altcraft: string }>;
+  /** Names of the field blocks of the field policy, by block id. */
+  blocks: Record<string, string>;
   /** Field labels keyed by schema path, e.g. `event_data.link_url`, `subscription[].channel`. */
   fields: Record<string, string>;
   /**
@@ -75,6 +98,7 @@ export interface ConnectorDefinition {
   /** Group codes in display order. */
   groups: string[];
   triggers: ConnectorTrigger[];
+  fieldPolicy: FieldPolicy;
   locales: Record<Locale, LocaleLabels>;
   /** Every file the definition was read from (repo-relative, sorted): YAML files and the logo, for cache keys. */
   files: string[];

@@ -52,10 +52,14 @@ export interface ManifestField {
   code: string;
   names: Localized;
   type: AlbatoFieldType;
+  /** The field policy's block it belongs to (connector/fields.yaml). */
+  block: string;
   /** Mapping path in the App Integrator, `data.`-prefixed; array-of-object leaves as `data.subscription[].channel`. */
   path: string;
   /** For DateTime fields: the source format as Albato's gear dialog asks for it. */
   dateTimeFormat?: { format: "RFC3339"; timeZone: "UTC" };
+  /** For array fields: the separator set in the field's gear, which joins the elements into one value. */
+  separator?: string;
   /** Where the field comes from: the schema file and the JSON pointer of the property. */
   source: { schema: string; pointer: string };
 }
@@ -65,6 +69,8 @@ export interface ManifestTrigger {
   model: "webhook";
   names: Localized;
   descriptions: Localized;
+  /** The event as Altcraft's own interface names it (what the engineer ticks in the hook's settings). */
+  altcraftNames: Localized;
   group: string;
   eventType: string;
   eventTypeConfirmed: boolean;
@@ -84,5 +90,7 @@ export interface Manifest {
   authorization: { type: "none" | "custom"; names: Localized };
   connectionFields: ConnectionField[];
   groups: ManifestGroup[];
+  /** The field policy's blocks, in the order fields appear in a trigger. */
+  fieldBlocks: ManifestGroup[];
   triggers: ManifestTrigger[];
 }

@@ -8,7 +8,7 @@ import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
 import { LOCK_FILE } from "../load/lock.js";
 import { toPosix } from "../load/project-files.js";
 import { MANIFEST_ENTRY } from "../model/package.js";
-import { sha256 } from "../write/hash.js";
+import { sha256 } from "../hash.js";
 import { checkStage } from "./check.js";
 import { deriveStage } from "./derive.js";
 import { isInputPath } from "./inputs.js";

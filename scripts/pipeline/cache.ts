@@ -10,7 +10,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageRoot } from "../package-root.js";
 import { writeFileAtomic } from "../write/atomic.js";
-import { sha256 } from "../write/hash.js";
+import { sha256 } from "../hash.js";
 import { readInputs } from "./inputs.js";
 
 export const RECORD_FORMAT = 3;

@@ -16,7 +16,6 @@ import { checkStaleCommitted } from "../check/stale-committed.js";
 import { checkStaleEntries } from "../check/stale-entries.js";
 import { checkVersionBump } from "../check/version-bump.js";
 import { TYPES_FILE } from "../derive/types-file.js";
-import { collectSamples } from "../load/release/side.js";
 import type { Derived } from "./derive.js";
 import type { Loaded } from "./load.js";
 
@@ -32,22 +31,15 @@ export function checkStage(loaded: Loaded, derived: Derived, options: CheckOptio
   const add = (severity: BuildProblem["severity"], found: readonly { rule: string; place: BuildProblem["place"]; message: string }[]) =>
     problems.push(...withSeverity(severity, found));
 
-  add("error", checkLeavesCovered(triggerFields));
+  add("error", checkLeavesCovered(triggerFields, connector.fieldPolicy.file));
   const constraintProblems = checkConstraints(manifest, { connector, events: schemas.events, lock, codes: derived.lock.codes });
   add("error", constraintProblems);
   // The schema is the safety net for what the constraints do not cover; after a constraint failure its
   // errors would only echo it, pointing into the derived manifest instead of the source.
   if (constraintProblems.length === 0) add("error", compileManifestCheck(schemas.documents.values())(manifest, options.manifestFile));
   add("failure", checkSamplesValid(samples, (eventType) => derived.validators.get(eventType)).map((problem) => ({ ...problem, rule: "samplesValid" })));
-  if (loaded.baseline) {
-    const next = {
-      label: "this build",
-      kind: "memory" as const,
-      manifest,
-      documents: schemas.documents,
-      samples: collectSamples(samples.map((sample) => ({ file: sample.file, data: sample.value }))),
-    };
-    const bump = checkVersionBump(loaded.baseline, next);
+  if (loaded.baseline && derived.release) {
+    const bump = checkVersionBump(loaded.baseline, derived.release.side, derived.release.changes);
     if (!bump.ok) add("failure", [{ rule: "versionBump", place: { file: connector.app.place.file, pointer: "/version" }, message: bump.message }]);
   }
   if (derived.types !== undefined) {

@@ -28,6 +28,7 @@ export interface BuildSummary {
   manifest: string;
   package: string;
   sha256: string;
+  /** The setup guides (and the change-only guides, with a baseline) and the entry assistant. */
   guides: string[];
   /** The preview page and the AsyncAPI document. */
   reviews: string[];
@@ -80,7 +81,7 @@ export interface SummaryInput {
 }
 
 export function buildSummary(input: SummaryInput): BuildSummary {
-  const isGuide = (path: string): boolean => /(^|\/)SETUP\.[^/]+\.md$/.test(path);
+  const isGuide = (path: string): boolean => /(^|\/)(SETUP\.[^/]+\.md|setup\.html)$/.test(path);
   const isManifest = (path: string): boolean => /(^|\/)manifest\.json$/.test(path);
   return {
     ok: true,
@@ -140,7 +141,9 @@ export function summaryLines(summary: BuildSummary): string[] {
   if (!summary.cached) {
     for (const path of [summary.manifest, ...summary.guides, ...summary.reviews, summary.package]) lines.push(`  ${path}`);
     if (summary.excluded.length > 0) {
-      lines.push(`Deliberately not fields: ${summary.excluded.map((leaf) => `${leaf.path} (${leaf.triggers.length} trigger${leaf.triggers.length === 1 ? "" : "s"})`).join(", ")}.`);
+      // The list is long and the reasons are in the policy file; --json carries every path and trigger.
+      const count = summary.excluded.length;
+      lines.push(`${count} schema path${count === 1 ? " is" : "s are"} deliberately not fields (connector/fields.yaml and the triggers' exclude say why; --json lists them).`);
     }
     if (summary.lock.added.length > 0) {
       lines.push(`Added ${summary.lock.added.length} field code${summary.lock.added.length === 1 ? "" : "s"} to ${summary.lock.file} (commit it):`);

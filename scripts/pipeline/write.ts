@@ -8,14 +8,15 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { CannotRunError, type Problem } from "../errors.js";
 import { generateAsyncApi } from "../derive/asyncapi.js";
-import { renderGuides } from "../derive/guide.js";
+import { renderSetupAssistant } from "../derive/setup/assistant/page.js";
+import { renderChangesGuides, renderSetupGuides } from "../derive/setup/markdown.js";
 import { renderManifest } from "../derive/manifest.js";
 import { renderPreviewHtml } from "../derive/preview.js";
 import { LOCK_FILE } from "../load/lock.js";
 import { collectSamples } from "../load/release/side.js";
 import { MANIFEST_ENTRY, PACKAGE_LOGO, packageFileName } from "../model/package.js";
 import { StagedFiles } from "../write/atomic.js";
-import { sha256 } from "../write/hash.js";
+import { sha256 } from "../hash.js";
 import { packageEntries, verifyPackageBytes } from "../write/package.js";
 import { createZip, type ZipEntry } from "../write/zip.js";
 import type { Derived } from "./derive.js";
@@ -23,6 +24,7 @@ import type { Loaded } from "./load.js";
 
 export const PREVIEW_FILE = "preview.html";
 export const ASYNCAPI_FILE = "asyncapi.json";
+export const ASSISTANT_FILE = "setup.html";
 
 export interface Rendered {
   /** The documents dist/ holds beside the package, by file name, in the order the summary lists them. */
@@ -38,9 +40,13 @@ export async function renderOutputs(loaded: Loaded, derived: Derived): Promise<R
   const { manifest } = derived;
   const samples = collectSamples(loaded.samples.map((sample) => ({ file: sample.file, data: sample.value })));
   const eventSchemas = new Map([...loaded.schemas.events].map(([type, event]) => [type, event.resolved]));
+  const plan = derived.setup;
+  const changes = derived.release?.setup;
   const documents = new Map<string, string>([
     [MANIFEST_ENTRY, renderManifest(manifest)],
-    ...renderGuides(manifest),
+    ...renderSetupGuides(plan),
+    ...(changes ? renderChangesGuides(changes, manifest) : []),
+    [ASSISTANT_FILE, renderSetupAssistant({ plan, ...(changes ? { changes } : {}) })],
     [ASYNCAPI_FILE, `${JSON.stringify(generateAsyncApi({ manifest, eventSchemas, samples }), null, 2)}\n`],
     [PREVIEW_FILE, renderPreviewHtml({ manifest, samples, logoSvg: loaded.logo.toString("utf8") })],
   ]);

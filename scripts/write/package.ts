@@ -8,7 +8,7 @@ import { CannotRunError, type Problem } from "../errors.js";
 import { CHECKSUMS_ENTRY, MANIFEST_ENTRY } from "../model/package.js";
 import { tryParseJson } from "../load/json.js";
 import { readZip } from "../load/zip.js";
-import { sha256 } from "./hash.js";
+import { sha256 } from "../hash.js";
 import type { ZipEntry } from "./zip.js";
 import { compareNames, sortedEntries, ZIP_FILE_MODE } from "./zip.js";
 

@@ -1,6 +1,7 @@
 /**
- * Every text an Albato user reads exists, non-empty, in every locale: app, authorization, connection
- * fields, groups, triggers and every field of every trigger. Field labels are shared by path, so a
+ * Every text an Albato user or the setup guide shows exists, non-empty, in every locale: app,
+ * authorization, connection fields, groups, field blocks, triggers (with Altcraft's own name of their
+ * event) and every field of every trigger. Field labels are shared by path, so a
  * missing one is reported once, naming the first trigger that needs it.
  */
 import type { Locale } from "../../model/manifest.js";
@@ -30,9 +31,11 @@ export const labelsComplete: Constraint = (manifest, context) => {
     require(field.hints, `connection.${field.code}.hint`, `connection field "${field.code}"`);
   }
   for (const group of manifest.groups) require(group.names, `groups.${group.code}`, `group "${group.code}"`);
+  for (const block of manifest.fieldBlocks) require(block.names, `blocks.${block.code}`, `field block "${block.code}"`);
   for (const trigger of manifest.triggers) {
     require(trigger.names, `triggers.${trigger.code}.name`, `trigger "${trigger.code}"`);
     require(trigger.descriptions, `triggers.${trigger.code}.description`, `trigger "${trigger.code}"`);
+    require(trigger.altcraftNames, `triggers.${trigger.code}.altcraft`, `trigger "${trigger.code}": Altcraft's own name of the event`);
   }
   for (const trigger of manifest.triggers) {
     for (const field of trigger.fields) {

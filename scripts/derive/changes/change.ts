@@ -28,6 +28,7 @@ export const CHANGE_CLASSES = {
   // Safe, text or presentation only.
   "trigger-label-changed": { severity: "safe", bump: "patch" },
   "field-label-changed": { severity: "safe", bump: "patch" },
+  "fields-reordered": { severity: "safe", bump: "patch" },
   "app-label-changed": { severity: "safe", bump: "patch" },
   "group-changed": { severity: "safe", bump: "patch" },
   "event-type-confirmed": { severity: "safe", bump: "patch" },
@@ -41,6 +42,8 @@ export interface Change {
   trigger?: string;
   /** Field path (`data.event_data.link_url`), when the change concerns one field. */
   field?: string;
+  /** Connection field code, when the change concerns one connection field. */
+  connection?: string;
   /** What changed, with the old and new values. */
   message: string;
   /** What it means for existing automations. */

@@ -12,6 +12,7 @@ import {
   fieldLabelChanged,
   fieldPathChanged,
   fieldRemoved,
+  fieldsReordered,
   fieldTypeChanged,
   fieldTypeWidened,
   matchFields,
@@ -64,6 +65,7 @@ export function manifestChanges(before: Manifest, after: Manifest): Change[] {
     changes.push(...fields.removed.map((field) => fieldRemoved(pair.after, field)));
     changes.push(...fields.moved.map(fieldPathChanged));
     changes.push(...fields.added.map((field) => fieldAdded(pair.after, field)));
+    changes.push(...[fieldsReordered(pair.before, pair.after, fields)].filter(defined));
     for (const fieldPair of [...fields.samePath, ...fields.moved]) {
       changes.push(
         ...[fieldCodeChanged, fieldTypeChanged, fieldTypeWidened, fieldLabelChanged]

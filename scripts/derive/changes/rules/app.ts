@@ -10,10 +10,11 @@ function byCode<T extends { code: string }>(items: readonly T[]): Map<string, T>
 /** App name and description, links and logo, group names, connection field names and hints. */
 export function appLabelChanged(before: Manifest, after: Manifest): Change[] {
   const changes: Change[] = [];
-  const add = (what: string, details: string[]): void => {
+  const add = (what: string, details: string[], connection?: string): void => {
     if (details.length === 0) return;
     changes.push({
       class: "app-label-changed",
+      ...(connection !== undefined ? { connection } : {}),
       message: `${what} changed (${details.join("; ")})`,
       impact: "Users see the new text in the app card, picker or connection form; automations are untouched.",
     });
@@ -32,8 +33,8 @@ export function appLabelChanged(before: Manifest, after: Manifest): Change[] {
   for (const field of before.connectionFields) {
     const next = fields.get(field.code);
     if (!next) continue;
-    add(`connection field ${field.code} name`, localizedChanges(field.names, next.names));
-    add(`connection field ${field.code} hint`, localizedChanges(field.hints, next.hints));
+    add(`connection field ${field.code} name`, localizedChanges(field.names, next.names), field.code);
+    add(`connection field ${field.code} hint`, localizedChanges(field.hints, next.hints), field.code);
   }
   return changes;
 }
@@ -44,6 +45,7 @@ export function connectionFieldRemoved(before: Manifest, after: Manifest): Chang
     .filter((field) => !codes.has(field.code))
     .map((field): Change => ({
       class: "connection-field-removed",
+      connection: field.code,
       message: `connection field ${field.code} (${quote(field.names.en)}, ${field.type}) removed`,
       impact:
         field.type === "Webhook"
@@ -61,6 +63,7 @@ export function connectionFieldChanged(before: Manifest, after: Manifest): Chang
     return [
       {
         class: "connection-field-changed",
+        connection: field.code,
         message: `connection field ${field.code} type ${field.type} → ${next.type}`,
         impact:
           field.type === "Webhook"
@@ -77,6 +80,7 @@ export function connectionFieldAdded(before: Manifest, after: Manifest): Change[
     .filter((field) => !codes.has(field.code))
     .map((field): Change => ({
       class: "connection-field-added",
+      connection: field.code,
       message: `connection field ${field.code} (${quote(field.names.en)}, ${field.type}) added`,
       impact: field.requiredWhenEditing
         ? "New connections ask for it; existing connections ask for it when next edited."

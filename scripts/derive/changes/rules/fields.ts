@@ -136,3 +136,22 @@ export function fieldLabelChanged({ trigger, before, after }: FieldPair): Change
     impact: "Albato shows the new label inside existing automations; mappings keep working (they use the code).",
   };
 }
+
+/**
+ * The fields both sides have, in another order: users see them in the new order where they map fields
+ * (the App Integrator's Sorting tab holds it). Added and removed fields are their own changes.
+ */
+export function fieldsReordered(before: ManifestTrigger, after: ManifestTrigger, matching: FieldMatching): Change | undefined {
+  const pairs = [...matching.samePath, ...matching.moved];
+  const codeAfter = new Map(pairs.map((pair) => [pair.before, pair.after.code]));
+  const kept = new Set(pairs.map((pair) => pair.after));
+  const beforeOrder = before.fields.filter((field) => codeAfter.has(field)).map((field) => codeAfter.get(field)!);
+  const afterOrder = after.fields.filter((field) => kept.has(field)).map((field) => field.code);
+  if (afterOrder.join(" ") === beforeOrder.join(" ")) return undefined;
+  return {
+    class: "fields-reordered",
+    trigger: after.code,
+    message: `fields in a new order: ${afterOrder.join(", ")}`,
+    impact: "Users see the trigger's fields in the new order where they map them; mappings keep working.",
+  };
+}

@@ -1,4 +1,4 @@
-/** SHA-256 in hex: the package's checksums, the build record's keys. Node built-ins only (the cache probe stays light). */
+/** SHA-256 in hex: the package's checksums, the build record's keys, the setup plan's key. Node built-ins only (the cache probe stays light). */
 import { createHash } from "node:crypto";
 
 export function sha256(data: Buffer | string): string {

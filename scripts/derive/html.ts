@@ -1,0 +1,20 @@
+/** Writing self-contained HTML pages (the preview, the entry assistant): escaping and embedded data. */
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** JSON that is safe inside a <script> element: no `<`, `>` or `&` (so no `</script>`), no line separators. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Inline CSS or JS must not close its own element early. */
+export function assertInlineSafe(name: string, text: string): string {
+  if (/<\/(script|style)/i.test(text)) throw new Error(`${name} must not contain a closing </script> or </style>`);
+  return text;
+}
+
+/** A Content-Security-Policy that forbids every network request: the page cannot fetch anything, even by mistake. */
+export const NO_NETWORK_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
