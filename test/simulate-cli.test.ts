@@ -269,6 +269,20 @@ describe("simulate cannot run (exit 2, one error, one JSON document with --json)
     });
   });
 
+  it("with several things it cannot model, every one in the error's problems", () => {
+    const manifest = JSON.parse(readFileSync(project.manifestFile, "utf8")) as { triggers: Array<{ code: string; filter: { all: Array<{ operator: string }> }; fields: Array<{ type: string }> }> };
+    manifest.triggers[0]!.filter.all[0]!.operator = "not equal";
+    manifest.triggers[1]!.fields[0]!.type = "Json";
+    const bad = write("two-problems.json", JSON.stringify(manifest));
+    const json = runJson(["simulate", join(ROOT, "schemas/samples/click/full.json"), "--manifest", bad]);
+    expect(json.code).toBe(2);
+    const error = (json.doc as { error: { message: string; problems: Array<{ message: string; file: string; pointer: string }> } }).error;
+    expect(error.message).toBe("the manifest has 2 problems");
+    expect(error.problems.map((problem) => problem.pointer)).toEqual(["/triggers/0/filter/all/0/operator", "/triggers/1/fields/0/type"]);
+    expect(error.problems.every((problem) => problem.file === bad)).toBe(true);
+    expect(json.stderr.trim().split("\n")).toHaveLength(3);
+  });
+
   it("on input without events, unreadable input, and usage mistakes", () => {
     const blank = write("blank.ndjson", "\n\n");
     expect(simulate(blank)).toMatchObject({ code: 2, doc: { error: { message: `no events in ${blank}` } } });
