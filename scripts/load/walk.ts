@@ -26,6 +26,8 @@ export interface Skipped {
 export interface WalkResult {
   /** Regular files, as `dir` joined with their relative path, sorted. */
   files: string[];
+  /** Each file's size in bytes, from the walk's own look at it (no second stat for callers that need it). */
+  sizes: Map<string, number>;
   skipped: Skipped[];
 }
 
@@ -41,7 +43,7 @@ export function kindOf(stats: Stats): string {
 
 /** The regular files under `dir`; an unreadable folder is an error naming it. */
 export function walkFiles(dir: string, options: WalkOptions = {}): WalkResult {
-  const result: WalkResult = { files: [], skipped: [] };
+  const result: WalkResult = { files: [], sizes: new Map(), skipped: [] };
   const seen = new Set<string>();
   const identity = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
 
@@ -72,6 +74,7 @@ export function walkFiles(dir: string, options: WalkOptions = {}): WalkResult {
         } else if (!seen.has(identity(entry))) {
           seen.add(identity(entry));
           result.files.push(path);
+          result.sizes.set(path, entry.size);
         }
       }
     }
