@@ -43,11 +43,32 @@ export function hasLongDigitRun(text: string): boolean {
 
 /**
  * The integer literals of a JSON text that JSON.parse does not read as the integer written, in text
- * order. The text should be valid JSON (parse it first); on anything else the scan stops where it can go
- * no further and returns what it found, it never throws.
+ * order. The text should be valid JSON (parse it first, and pass what JSON.parse gave when you have it:
+ * that spares most texts the token scan); on anything else the scan returns what it found, it never throws.
  */
-export function inexactIntegers(text: string): readonly InexactInteger[] {
-  return hasLongDigitRun(text) ? scan(text) : NONE;
+export function inexactIntegers(text: string, parsed?: unknown): readonly InexactInteger[] {
+  if (!hasLongDigitRun(text)) return NONE;
+  // Long runs of digits are mostly ids inside strings: when the parsed value is at hand and holds no
+  // number that large, there is nothing to find, and nothing to tokenise.
+  if (arguments.length > 1 && !holdsLargeNumber(parsed)) return NONE;
+  return scan(text);
+}
+
+const LARGE = 2 ** 53;
+
+/** Does the value hold a number of magnitude 2^53 or more (what an inexact literal parses to)? */
+function holdsLargeNumber(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node === "number") {
+      if (node >= LARGE || node <= -LARGE) return true;
+    } else if (typeof node === "object" && node !== null) {
+      if (Array.isArray(node)) for (const item of node) pending.push(item);
+      else for (const key in node) pending.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
 }
 
 /** Where the scan is inside a container: an array's index, or an object's current key (its raw literal). */
@@ -78,18 +99,14 @@ function pointerOf(text: string, frames: readonly Frame[]): string {
 
 /** The offset just after the string literal starting at `start` (its opening quote). */
 function stringEnd(text: string, start: number): number {
-  let at = start + 1;
-  for (;;) {
-    const quote = text.indexOf('"', at);
-    if (quote === -1) return text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    at = quote + 1;
+  const length = text.length;
+  for (let i = start + 1; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) return i + 1;
+    if (code === 92 /* \ */) i++;
   }
+  return length;
 }
-
-const NUMBER_CHAR = /[-+.eE0-9]/;
 
 /** Is the integer literal read as itself? */
 function exact(literal: string): { exact: boolean; parsed: string } {
@@ -99,38 +116,50 @@ function exact(literal: string): { exact: boolean; parsed: string } {
   return { exact: BigInt(literal) === BigInt(value), parsed };
 }
 
+const isNumberChar = (code: number): boolean => isDigit(code) || code === 45 || code === 43 || code === 46 || code === 101 || code === 69;
+
 function scan(text: string): InexactInteger[] {
   const found: InexactInteger[] = [];
   const frames: Frame[] = [];
+  let top: Frame | undefined;
   const length = text.length;
   let i = 0;
   while (i < length) {
     const code = text.charCodeAt(i);
-    const top = frames.at(-1);
     if (code === 34 /* " */) {
       const end = stringEnd(text, i);
-      if (top !== undefined && !top.array && top.expectKey) {
+      if (top !== undefined && top.expectKey) {
         top.keyStart = i;
         top.keyEnd = end;
         top.expectKey = false;
       }
       i = end;
     } else if (code === 123 /* { */ || code === 91 /* [ */) {
-      frames.push({ array: code === 91, index: 0, keyStart: 0, keyEnd: 0, expectKey: code === 123 });
+      top = { array: code === 91, index: 0, keyStart: 0, keyEnd: 0, expectKey: code === 123 };
+      frames.push(top);
       i++;
     } else if (code === 125 /* } */ || code === 93 /* ] */) {
       frames.pop();
+      top = frames[frames.length - 1];
       i++;
     } else if (code === 44 /* , */) {
-      if (top?.array) top.index++;
-      else if (top !== undefined) top.expectKey = true;
+      if (top !== undefined) {
+        if (top.array) top.index++;
+        else top.expectKey = true;
+      }
       i++;
     } else if (code === 45 /* - */ || isDigit(code)) {
       let end = i + 1;
-      while (end < length && NUMBER_CHAR.test(text[end]!)) end++;
-      const literal = text.slice(i, end);
-      const digits = literal.charCodeAt(0) === 45 ? literal.length - 1 : literal.length;
-      if (digits > SAFE_DIGITS && /^-?\d+$/.test(literal)) {
+      let integer = true;
+      while (end < length) {
+        const next = text.charCodeAt(end);
+        if (!isNumberChar(next)) break;
+        if (!isDigit(next)) integer = false;
+        end++;
+      }
+      const digits = code === 45 ? end - i - 1 : end - i;
+      if (integer && digits > SAFE_DIGITS) {
+        const literal = text.slice(i, end);
         const verdict = exact(literal);
         if (!verdict.exact) found.push({ offset: i, pointer: pointerOf(text, frames), literal, parsed: verdict.parsed });
       }

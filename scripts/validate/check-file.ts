@@ -347,7 +347,7 @@ export class FileChecker {
         message: `must be an event object or an array of events, found ${describeValue(value)}`,
       });
     }
-    for (const found of inexactIntegers(text)) {
+    for (const found of inexactIntegers(text, value)) {
       let index: number | undefined;
       let pointer = found.pointer;
       if (Array.isArray(value)) {
