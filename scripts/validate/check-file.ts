@@ -89,8 +89,8 @@ export class FileChecker {
   private mode: Mode;
   /** In document mode: every line so far (line n at index n - 1). */
   private lines: string[] = [];
-  /** In document mode: the lines already reported as not UTF-8. */
-  private readonly unreadable = new Set<number>();
+  /** In document mode: the lines already reported as not UTF-8 (made when the first one is). */
+  private unreadable: Set<number> | undefined;
   private nonBlankLines = 0;
   /** Did a newline end the last line seen? */
   private lastTerminated = true;
@@ -119,7 +119,7 @@ export class FileChecker {
     this.lastTerminated = terminated;
     if (invalidUtf8 !== undefined) {
       this.notUtf8(invalidUtf8, lineNumber);
-      this.unreadable.add(lineNumber);
+      (this.unreadable ??= new Set()).add(lineNumber);
       this.nonBlankLines++;
       if (this.mode === "detect") this.mode = "document";
       return;
@@ -206,8 +206,8 @@ export class FileChecker {
       this.emptyInput();
       return;
     }
-    const someLineStandsAlone = (): boolean => this.lines.some((line, index) => index > 0 && !this.unreadable.has(index + 1) && isContainer(tryParse(line).value));
-    if (this.unreadable.size > 0) {
+    const someLineStandsAlone = (): boolean => this.lines.some((line, index) => index > 0 && !this.unreadable?.has(index + 1) && isContainer(tryParse(line).value));
+    if (this.unreadable !== undefined) {
       // Not UTF-8 (said already): the document cannot be read, though NDJSON can, line by line.
       if (someLineStandsAlone()) this.replayAsLines();
       return;
@@ -233,7 +233,7 @@ export class FileChecker {
     this.nonBlankLines = 0;
     const last = lines.length - 1;
     lines.forEach((text, index) => {
-      if (this.unreadable.has(index + 1)) this.nonBlankLines++;
+      if (this.unreadable?.has(index + 1)) this.nonBlankLines++;
       else this.checkLine(text, index + 1, index < last || this.lastTerminated, undefined);
     });
   }

@@ -163,7 +163,7 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
     try {
       // A folder with many files: the workers load while the walk goes on.
       const { inputs, skipped } = resolveInputs(paths, (count) => {
-        if (count === tuning.parallelFiles / 2) threads.warm();
+        if (count === tuning.parallelFiles) threads.warm();
       });
       for (const { path, reason } of skipped) process.stderr.write(`altcraft-albato: note: ${terminalSafe(path)}: ${reason}\n`);
       await checkInputs(inputs, validateOptions, report, { tuning, threads, afterUnit });

@@ -1,10 +1,10 @@
 /**
  * Run a plan's units on this thread and on worker threads, and hand their outcomes on in plan order,
- * each exactly once. This thread works too: it takes the next unit itself whenever it is not waiting,
- * so the workers' start-up (each loads the validators) costs no time, and on one thread the same code
- * runs every unit in turn. Each worker is kept a few units ahead; this thread never runs more than a
- * bounded number of units past the first one not yet handed on, so what waits in memory stays bounded
- * whatever the input's size.
+ * each exactly once. Every thread takes the next unit nobody has taken yet from one shared counter (an
+ * atomic add on shared memory), so a thread that is slow, or slow to start, holds up no one: this thread
+ * works too, whenever it is not handing outcomes on, and on one thread the same code runs every unit in
+ * turn. No thread takes a unit more than MAX_AHEAD past the first one not yet handed on, so what waits in
+ * memory stays bounded whatever the input's size.
  */
 import { Worker } from "node:worker_threads";
 import { dirname, extname, join } from "node:path";
@@ -13,24 +13,45 @@ import type { ValidateOptions } from "../runtime/problems.js";
 import type { PlannedUnit } from "./plan.js";
 import { READ_BYTES, runUnit, type Unit, type UnitOutcome } from "./units.js";
 
-/** Units sent to a worker before it has answered (so it never waits for this thread). */
-const PREFETCH = 3;
-/** How far this thread runs ahead of the units handed on. */
+/** How far past the first outcome not yet handed on a unit may be taken. */
 const MAX_AHEAD = 16;
+/** The shared counters of a job: the next unit to take, the outcomes handed on, and a stop flag. */
+const NEXT = 0;
+const DELIVERED = 1;
+const STOP = 2;
 
 /** What a worker is started with. */
 export interface WorkerSetup {
   options: ValidateOptions;
 }
 
-export interface WorkerRequest {
-  index: number;
-  unit: Unit;
+/** A plan for the workers to take units from (`control` holds the shared counters). */
+export interface WorkerJob {
+  job: number;
+  units: Unit[];
+  control: SharedArrayBuffer;
 }
 
 export interface WorkerReply {
+  job: number;
   index: number;
   outcome: UnitOutcome;
+}
+
+/**
+ * Take the next unit of a job, waiting while it is too far ahead of what was handed on; -1 when there
+ * is none left or the job was stopped. For worker threads (it may block); this thread takes without waiting.
+ */
+export function takeUnit(control: Int32Array, count: number): number {
+  if (Atomics.load(control, STOP) !== 0) return -1;
+  const index = Atomics.add(control, NEXT, 1);
+  if (index >= count) return -1;
+  for (;;) {
+    const delivered = Atomics.load(control, DELIVERED);
+    if (index < delivered + MAX_AHEAD || Atomics.load(control, STOP) !== 0) break;
+    Atomics.wait(control, DELIVERED, delivered, 100);
+  }
+  return Atomics.load(control, STOP) !== 0 ? -1 : index;
 }
 
 /**
@@ -47,34 +68,27 @@ export function workerEntry(): string {
  * worker is up by the time there is work), and closed when the run ends.
  */
 export class WorkerPool {
-  private readonly workers: { worker: Worker; outstanding: number }[] = [];
+  private readonly workers: Worker[] = [];
   private onReply: (reply: WorkerReply) => void = () => {};
   private onFailure: (error: Error) => void = () => {};
   private failure: Error | undefined;
+  private closing = false;
 
   constructor(count: number, options: ValidateOptions) {
     const setup: WorkerSetup = { options };
     const entry = workerEntry();
     for (let i = 0; i < count; i++) {
       const worker = new Worker(entry, { workerData: setup });
-      const slot = { worker, outstanding: 0 };
-      worker.on("message", (reply: WorkerReply) => {
-        slot.outstanding--;
-        this.onReply(reply);
-      });
+      worker.on("message", (reply: WorkerReply) => this.onReply(reply));
       worker.on("error", (error) => this.fail(error));
       worker.on("exit", (code) => {
-        if (slot.outstanding > 0) this.fail(new Error(`a validate worker thread stopped (exit code ${code}) with units unfinished`));
+        if (!this.closing) this.fail(new Error(`a validate worker thread stopped (exit code ${code})`));
       });
-      this.workers.push(slot);
+      this.workers.push(worker);
     }
   }
 
-  get size(): number {
-    return this.workers.length;
-  }
-
-  /** Where replies and a worker's failure go (one run at a time). */
+  /** Where replies and a worker's failure go (one job at a time). */
   listen(onReply: (reply: WorkerReply) => void, onFailure: (error: Error) => void): void {
     this.onReply = onReply;
     this.onFailure = onFailure;
@@ -87,24 +101,18 @@ export class WorkerPool {
     this.onFailure(error);
   }
 
-  /** Send a unit to the least busy worker with room; false when all are full. */
-  offer(index: number, unit: Unit): boolean {
-    let best: (typeof this.workers)[number] | undefined;
-    for (const slot of this.workers) if (slot.outstanding < PREFETCH && (best === undefined || slot.outstanding < best.outstanding)) best = slot;
-    if (best === undefined) return false;
-    best.outstanding++;
-    const request: WorkerRequest = { index, unit };
-    best.worker.postMessage(request);
-    return true;
+  start(job: WorkerJob): void {
+    for (const worker of this.workers) worker.postMessage(job);
   }
 
   async close(): Promise<void> {
-    for (const slot of this.workers) slot.outstanding = 0;
-    await Promise.all(this.workers.map((slot) => slot.worker.terminate()));
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+let jobs = 0;
 
 /**
  * Run every unit of `plan`, on this thread and on `pool`'s workers if given; `deliver` gets each outcome
@@ -116,9 +124,11 @@ export async function runPlan(
   options: ValidateOptions,
   deliver: (planned: PlannedUnit, outcome: UnitOutcome) => void,
 ): Promise<void> {
-  const outcomes: (UnitOutcome | undefined)[] = new Array(plan.length);
-  let nextToRun = 0;
-  let nextToDeliver = 0;
+  const count = plan.length;
+  const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const outcomes: (UnitOutcome | undefined)[] = new Array(count);
+  const job = ++jobs;
+  let delivered = 0;
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
   const arrived = (): void => {
@@ -126,34 +136,49 @@ export async function runPlan(
     wake = undefined;
     resolve?.();
   };
-  pool?.listen(
-    (reply) => {
-      outcomes[reply.index] = reply.outcome;
-      arrived();
-    },
-    (error) => {
-      failure = error;
-      arrived();
-    },
-  );
+  if (pool !== undefined) {
+    pool.listen(
+      (reply) => {
+        if (reply.job !== job) return;
+        outcomes[reply.index] = reply.outcome;
+        arrived();
+      },
+      (error) => {
+        failure = error;
+        arrived();
+      },
+    );
+    pool.start({ job, units: plan.map((planned) => planned.unit), control: control.buffer as SharedArrayBuffer });
+  }
   const buffer = Buffer.allocUnsafe(READ_BYTES);
-  while (nextToDeliver < plan.length) {
-    if (failure !== undefined) throw failure;
-    const mine = nextToRun < plan.length && nextToRun - nextToDeliver < MAX_AHEAD ? nextToRun++ : -1;
-    while (pool !== undefined && nextToRun < plan.length && pool.offer(nextToRun, plan[nextToRun]!.unit)) nextToRun++;
-    if (mine !== -1) {
-      outcomes[mine] = runUnit(plan[mine]!.unit, options, buffer);
-    } else if (outcomes[nextToDeliver] === undefined) {
-      await new Promise<void>((resolve) => (wake = resolve));
+  try {
+    while (delivered < count) {
+      if (failure !== undefined) throw failure;
+      const next = Atomics.load(control, NEXT);
+      const mine = next < count && next < delivered + MAX_AHEAD ? Atomics.add(control, NEXT, 1) : count;
+      if (mine < count) {
+        outcomes[mine] = runUnit(plan[mine]!.unit, options, buffer);
+      } else if (outcomes[delivered] === undefined) {
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const before = delivered;
+      while (delivered < count && outcomes[delivered] !== undefined) {
+        const outcome = outcomes[delivered]!;
+        outcomes[delivered] = undefined;
+        deliver(plan[delivered]!, outcome);
+        delivered++;
+      }
+      if (delivered !== before) {
+        Atomics.store(control, DELIVERED, delivered);
+        Atomics.notify(control, DELIVERED);
+      }
+      // Let the workers' outcomes in, and a closed stdout's 'error' (validate … | head).
+      if (pool !== undefined || delivered < count) await nextTurn();
     }
-    while (nextToDeliver < plan.length && outcomes[nextToDeliver] !== undefined) {
-      const outcome = outcomes[nextToDeliver]!;
-      outcomes[nextToDeliver] = undefined;
-      deliver(plan[nextToDeliver]!, outcome);
-      nextToDeliver++;
-    }
-    // Let the workers' replies in, and a closed stdout's 'error' (validate … | head).
-    await nextTurn();
+  } finally {
+    // An outcome that stopped the run (or a failure) leaves nothing for the workers to do.
+    Atomics.store(control, STOP, 1);
+    Atomics.notify(control, DELIVERED);
   }
 }
 
