@@ -34,9 +34,13 @@ export function hasLongDigitRun(text: string): boolean {
     if (!isDigit(text.charCodeAt(i))) continue;
     let start = i;
     while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    if (i - start >= SAFE_DIGITS) return true;
+    const enough = start + SAFE_DIGITS + 1;
     let end = i + 1;
-    while (end < length && isDigit(text.charCodeAt(end))) end++;
-    if (end - start > SAFE_DIGITS) return true;
+    while (end < enough && end < length && isDigit(text.charCodeAt(end))) end++;
+    if (end === enough) return true;
+    // The run ends at `end` (not a digit): a longer one must start after it, so it covers end + 16k.
+    i = end;
   }
   return false;
 }
@@ -108,12 +112,14 @@ function stringEnd(text: string, start: number): number {
   return length;
 }
 
-/** Is the integer literal read as itself? */
+/**
+ * Is the integer literal read as itself? What counts is what comes back out: a double beyond 2^53 that
+ * JSON.stringify writes back as the same digits (its shortest form) changes nothing downstream, one that
+ * comes back as other digits (9007199254740993 → 9007199254740992, or 1e+21) does.
+ */
 function exact(literal: string): { exact: boolean; parsed: string } {
-  const value = Number(literal);
-  const parsed = String(value);
-  if (!Number.isFinite(value)) return { exact: false, parsed };
-  return { exact: BigInt(literal) === BigInt(value), parsed };
+  const parsed = String(Number(literal));
+  return { exact: parsed === literal, parsed };
 }
 
 const isNumberChar = (code: number): boolean => isDigit(code) || code === 45 || code === 43 || code === 46 || code === 101 || code === 69;
