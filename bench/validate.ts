@@ -188,6 +188,8 @@ async function ndjson(dir: string, hook: string): Promise<void> {
   const ratio1 = floor1 / validate;
   console.log(`  ratio one-thread floor / validate: ${ratio1.toFixed(2)} (target ≥ 1.2): ${verdict(ratio1 >= 1.2)}`);
   console.log(`  ratio two-thread floor / validate: ${(floor2 / validate).toFixed(2)} (1.0 would be validation for free)`);
+  // What a second thread could give on this machine during this run (other jobs share the cores).
+  console.log(`  headroom: the two-thread floor ran ${(floor1 / floor2).toFixed(2)}× as fast as the one-thread floor (2.0 = an idle second core)`);
   console.log(`  validate: ${Math.round(LINES / validate).toLocaleString("en-US")} events/s, ${(size / 1024 / 1024 / validate).toFixed(0)} MB/s`);
   const peak1 = Math.max(...runs.validate.map((run) => run.peakRss));
   rmSync(log);
