@@ -161,9 +161,10 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
       progress?.update(report.events, report.problemCount);
     };
     try {
-      // A folder with many files: the workers load while the walk goes on.
+      // A folder with many files: the workers load while the walk goes on (halfway to the number that
+      // calls for them, so they are up when it ends).
       const { inputs, skipped } = resolveInputs(paths, (count) => {
-        if (count === tuning.parallelFiles) threads.warm();
+        if (count === tuning.parallelFiles / 2) threads.warm();
       });
       for (const { path, reason } of skipped) process.stderr.write(`altcraft-albato: note: ${terminalSafe(path)}: ${reason}\n`);
       await checkInputs(inputs, validateOptions, report, { tuning, threads, afterUnit });
