@@ -32,6 +32,8 @@ export function hasLongDigitRun(text: string): boolean {
   const length = text.length;
   for (let i = SAFE_DIGITS; i < length; i += SAFE_DIGITS + 1) {
     if (!isDigit(text.charCodeAt(i))) continue;
+    // A run of 16 that holds i also holds i - 8 or i + 8: most digits (dates, small numbers) stop here.
+    if (!isDigit(text.charCodeAt(i - 8)) && !isDigit(text.charCodeAt(i + 8))) continue;
     let start = i;
     while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
     if (i - start >= SAFE_DIGITS) return true;
@@ -54,7 +56,7 @@ export function inexactIntegers(text: string, parsed?: unknown): readonly Inexac
   if (!hasLongDigitRun(text)) return NONE;
   // Long runs of digits are mostly ids inside strings: when the parsed value is at hand and holds no
   // number that large, there is nothing to find, and nothing to tokenise.
-  if (arguments.length > 1 && !holdsLargeNumber(parsed)) return NONE;
+  if (parsed !== undefined && !holdsLargeNumber(parsed)) return NONE;
   return scan(text);
 }
 

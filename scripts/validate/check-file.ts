@@ -347,7 +347,9 @@ export class FileChecker {
         message: `must be an event object or an array of events, found ${describeValue(value)}`,
       });
     }
-    for (const found of inexactIntegers(text, value)) {
+    const inexact = inexactIntegers(text, value);
+    for (let i = 0; i < inexact.length; i++) {
+      const found = inexact[i]!;
       let index: number | undefined;
       let pointer = found.pointer;
       if (Array.isArray(value)) {

@@ -120,39 +120,38 @@ function readAt(file: UnitFile, fd: number, buffer: Buffer, position: number, si
 
 /**
  * Hand `push` the bytes of the lines that start in [start, end): from the first line that starts there,
- * through the newline ending the line that holds byte end - 1, or to `size` when no newline comes.
+ * through the newline ending the line that holds byte end - 1, or to `size` when no newline comes. Each
+ * byte is read once: the read that finds where the first line starts also brings its first bytes.
  */
 function readRange(file: UnitFile, fd: number, start: number, end: number, size: number, buffer: Buffer, push: (chunk: Buffer) => void): void {
-  let position = start;
-  if (start > 0) {
-    // A line starts at `start` only when the byte before it is a newline.
-    let at = start - 1;
-    for (;;) {
-      if (at >= end || at >= size) return;
-      const count = readAt(file, fd, buffer, at, size);
-      if (count === 0) return;
-      const newline = buffer.subarray(0, count).indexOf(10);
-      if (newline !== -1) {
-        position = at + newline + 1;
-        break;
-      }
-      at += count;
-    }
-    if (position >= end) return;
-  }
+  // A line starts at `start` only when the byte before it is a newline: read from there.
+  let position = start === 0 ? 0 : start - 1;
+  let skipping = start > 0;
   while (position < size) {
     const count = readAt(file, fd, buffer, position, size);
     if (count === 0) return;
-    const chunk = buffer.subarray(0, count);
-    if (position + count >= end) {
-      const newline = chunk.indexOf(10, Math.max(0, end - 1 - position));
+    let chunk = buffer.subarray(0, count);
+    let chunkStart = position;
+    position += count;
+    if (skipping) {
+      const newline = chunk.indexOf(10);
+      if (newline === -1) {
+        if (position >= end) return;
+        continue;
+      }
+      skipping = false;
+      chunkStart += newline + 1;
+      if (chunkStart >= end) return;
+      chunk = chunk.subarray(newline + 1);
+    }
+    if (chunkStart + chunk.length >= end) {
+      const newline = chunk.indexOf(10, Math.max(0, end - 1 - chunkStart));
       if (newline !== -1) {
         push(chunk.subarray(0, newline + 1));
         return;
       }
     }
     push(chunk);
-    position += count;
   }
 }
 
