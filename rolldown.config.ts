@@ -4,12 +4,17 @@
  * ones is what gets `validate` of one file started within 1.5× of `node -e 0`. Commands stay in their own
  * chunks (loaded on use); npm dependencies are bundled too. CommonJS (`.cjs`, the package being ESM):
  * Node 20 starts it sooner than the same code as ES modules. `generate.cjs` is the generate step of
- * `npm run build` (scripts/toolchain/generate-cli.ts).
+ * `npm run build` (scripts/toolchain/generate-cli.ts). `validate-worker.cjs` is the entry of `validate`'s worker
+ * threads (scripts/validate/validate-worker.ts), found next to the chunk that starts them.
  */
 import { defineConfig } from "rolldown";
 
 export default defineConfig({
-  input: { "altcraft-albato": "scripts/cli.ts", generate: "scripts/toolchain/generate-cli.ts" },
+  input: {
+    "altcraft-albato": "scripts/cli.ts",
+    generate: "scripts/toolchain/generate-cli.ts",
+    "validate-worker": "scripts/validate/validate-worker.ts",
+  },
   platform: "node",
   // json-schema-to-typescript (and Prettier, which it loads) stays a package of its own: only the generate
   // step and `build --check` load it.

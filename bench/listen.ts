@@ -1,5 +1,7 @@
 /**
- * `listen` throughput against a bare `node:http` server (issue 5; target: listen ≥ 0.7× bare).
+ * `listen` throughput (issue 13; target: ≥ 50,000 events/s with capture and validation at concurrency 50,
+ * with its p99 latency) beside a bare `node:http` server. The old target, listen ≥ 0.7× bare (issue 5), is
+ * retired: the last lines show, from the cost of each step measured here, why one thread cannot reach it.
  *
  * Both servers run in child processes (the load generator must not compete with them in one process) and
  * get the same load from autocannon: POSTs of one realistic batch (10 events from the repo's samples),
@@ -27,15 +29,19 @@ const here = fileURLToPath(import.meta.url);
 const root = join(dirname(here), "..", "..");
 const cli = join(root, "dist", "scripts", "cli.js");
 const ROUNDS = 5;
-const CONNECTIONS = 10;
+const CONNECTIONS = 50;
+const EVENTS_PER_REQUEST = 10;
+const TARGET_EVENTS_PER_SECOND = 50_000;
 const WARMUP_SECONDS = 1;
 const SECONDS = 5;
-const TARGET = 0.7;
+/** The retired target (issue 5): listen at 0.7× a bare server's requests per second. */
+const RETIRED = 0.7;
 /** Linux's USER_HZ: /proc/<pid>/stat counts CPU time in these ticks. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
 interface AutocannonResult {
   requests: { average: number; total: number };
+  latency: { p99: number; p50: number };
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -125,9 +131,15 @@ function median(values: number[]): number {
 const kinds = ["bare", "parse", "listen"] as const;
 type Kind = (typeof kinds)[number];
 
-async function measureServers(body: string, dir: string): Promise<Record<Kind, { rps: number[]; cpu: number[] }>> {
+interface Runs {
+  rps: number[];
+  cpu: number[];
+  p99: number[];
+}
+
+async function measureServers(body: string, dir: string): Promise<Record<Kind, Runs>> {
   const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-  const runs: Record<Kind, { rps: number[]; cpu: number[] }> = { bare: { rps: [], cpu: [] }, parse: { rps: [], cpu: [] }, listen: { rps: [], cpu: [] } };
+  const runs: Record<Kind, Runs> = { bare: { rps: [], cpu: [], p99: [] }, parse: { rps: [], cpu: [], p99: [] }, listen: { rps: [], cpu: [], p99: [] } };
   const load = { method: "POST", headers: { "content-type": "application/json" }, body, connections: CONNECTIONS, pipelining: 1 };
   for (let round = 1; round <= ROUNDS; round++) {
     // Rotate the order, so no server always runs right after the one that filled the disk's cache.
@@ -147,11 +159,12 @@ async function measureServers(body: string, dir: string): Promise<Record<Kind, {
       const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? (cpuAfter - cpuBefore) / result.requests.total : NaN;
       const extra = kind === "listen" ? `, captured ${(captured / 1e6).toFixed(0)} MB` : "";
       process.stdout.write(
-        `  round ${round} ${kind.padEnd(6)} ${result.requests.average.toFixed(0).padStart(6)} req/s  ${cpu.toFixed(0).padStart(4)} µs CPU/req (failures: ${failures}${extra})\n`,
+        `  round ${round} ${kind.padEnd(6)} ${result.requests.average.toFixed(0).padStart(6)} req/s  p99 ${String(result.latency.p99).padStart(3)} ms  ${cpu.toFixed(0).padStart(4)} µs CPU/req (failures: ${failures}${extra})\n`,
       );
       if (failures > 0) throw new Error(`${kind}: ${failures} failed requests`);
       runs[kind].rps.push(result.requests.average);
       runs[kind].cpu.push(cpu);
+      runs[kind].p99.push(result.latency.p99);
     }
   }
   return runs;
@@ -214,26 +227,35 @@ async function measureSteps(body: string, dir: string): Promise<{ name: string; 
   }
 }
 
-function report(runs: Record<Kind, { rps: number[]; cpu: number[] }>, steps: { name: string; micros: number; parseOnly: boolean }[]): void {
+function report(runs: Record<Kind, Runs>, steps: { name: string; micros: number; parseOnly: boolean }[]): void {
   const rps = (kind: Kind) => median(runs[kind].rps);
   const cpu = (kind: Kind) => median(runs[kind].cpu);
+  const p99 = (kind: Kind) => median(runs[kind].p99);
   for (const kind of kinds) {
-    process.stdout.write(`median ${kind.padEnd(6)} ${rps(kind).toFixed(0).padStart(6)} req/s  ${cpu(kind).toFixed(0).padStart(4)} µs CPU/req\n`);
+    process.stdout.write(
+      `median ${kind.padEnd(6)} ${rps(kind).toFixed(0).padStart(6)} req/s  p99 ${String(p99(kind)).padStart(3)} ms  ${cpu(kind).toFixed(0).padStart(4)} µs CPU/req\n`,
+    );
   }
+  const events = rps("listen") * EVENTS_PER_REQUEST;
+  process.stdout.write(
+    `listen: ${Math.round(events).toLocaleString("en-US")} events/s with capture and validation at concurrency ${CONNECTIONS}, p99 latency ${p99("listen")} ms ` +
+      `(target ≥ ${TARGET_EVENTS_PER_SECOND.toLocaleString("en-US")} events/s): ${events >= TARGET_EVENTS_PER_SECOND ? "met" : "NOT met"}\n`,
+  );
   const ratio = rps("listen") / rps("bare");
-  process.stdout.write(`ratio listen/bare  ${ratio.toFixed(2)} (target ≥ ${TARGET}): ${ratio >= TARGET ? "met" : "NOT met"}\n`);
+  process.stdout.write(`ratio listen/bare  ${ratio.toFixed(2)} (the retired target was ≥ ${RETIRED}; why it is out of reach below)\n`);
   process.stdout.write(`ratio listen/parse ${(rps("listen") / rps("parse")).toFixed(2)} (capture + validation on top of the parse every reader needs)\n`);
   process.stdout.write(`CPU per request: listen ${(cpu("listen") / cpu("bare")).toFixed(1)}× bare, ${(cpu("listen") / cpu("parse")).toFixed(2)}× parse\n`);
   process.stdout.write(`steps on the same body, in this process (µs per request):\n`);
   for (const step of steps) process.stdout.write(`  ${step.name.padEnd(38)} ${step.micros.toFixed(1).padStart(6)}${step.parseOnly ? "  (parse server does this too)" : ""}\n`);
   const bare = cpu("bare");
-  const budget = bare / TARGET - bare;
+  const budget = bare / RETIRED - bare;
   const parseSteps = steps.filter((step) => step.parseOnly).reduce((sum, step) => sum + step.micros, 0);
   const allSteps = steps.reduce((sum, step) => sum + step.micros, 0);
   process.stdout.write(
-    `budget: at ${TARGET}× bare a request may cost ${budget.toFixed(0)} µs on top of bare's ${bare.toFixed(0)} µs; ` +
-      `decode + JSON.parse alone take ${parseSteps.toFixed(0)} µs, all of listen's steps ${allSteps.toFixed(0)} µs ` +
-      `(best case ${(bare / (bare + allSteps)).toFixed(2)}× bare${parseSteps > budget ? "; the target is out of reach on one thread" : ""})\n`,
+    `why ${RETIRED}× bare is out of reach: at ${RETIRED}× a request may cost ${budget.toFixed(0)} µs on top of bare's ${bare.toFixed(0)} µs; ` +
+      `decode + JSON.parse alone take ${parseSteps.toFixed(0)} µs, all of listen's steps ${allSteps.toFixed(0)} µs, ` +
+      `so even with nothing else the best case is ${(bare / (bare + allSteps)).toFixed(2)}× bare` +
+      `${parseSteps > budget ? " (parsing alone is over the budget)" : ""}\n`,
   );
 }
 
@@ -241,7 +263,7 @@ async function main(): Promise<void> {
   const body = JSON.stringify(batchEvents());
   const dir = mkdtempSync(join(tmpdir(), "bench-listen-"));
   process.stdout.write(
-    `listen vs bare node:http: ${CONNECTIONS} connections, pipelining 1, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run, ${ROUNDS} rounds, body ${Buffer.byteLength(body)} bytes (10 events)\n`,
+    `listen vs bare node:http: ${CONNECTIONS} connections, pipelining 1, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s per run, ${ROUNDS} rounds, body ${Buffer.byteLength(body)} bytes (${EVENTS_PER_REQUEST} events)\n`,
   );
   try {
     // Steps first: after the servers' runs the disk is still busy writing their captures back.

@@ -3,10 +3,11 @@
  * with the shipped validators, and compile a consumer under `moduleResolution: nodenext` + `strict`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultTuning } from "../scripts/validate/plan.js";
 import { root } from "./fixtures/validate/build.js";
 
 let dir: string;
@@ -26,9 +27,11 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const listed = (): string[] => execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
+
 describe("the packed package", () => {
   it("ships the compiled CLI, the validators, the schemas and nothing from the test run", () => {
-    const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
+    const files = listed();
     expect(files).toContain("package/dist/bin/altcraft-albato.cjs");
     expect(files).toContain("package/dist/scripts/cli.js");
     expect(files).toContain("package/dist/scripts/index.d.ts");
@@ -47,6 +50,22 @@ describe("the packed package", () => {
     const validate = spawnSync(bin, ["validate", sample], { encoding: "utf8" });
     expect(validate.stdout).toBe("1 event in 1 file: all valid\n");
     expect(validate.status).toBe(0);
+  });
+
+  it.skipIf(availableParallelism() < 2)("checks a large log on worker threads started from the installed package", () => {
+    expect(listed()).toContain("package/dist/bin/validate-worker.cjs");
+    const bin = join(consumer, "node_modules", ".bin", "altcraft-albato");
+    const sample = join(consumer, "node_modules", "altcraft-albato", "schemas", "samples", "click", "full.json");
+    const line = JSON.stringify(JSON.parse(readFileSync(sample, "utf8")));
+    // Larger than the size from which validate's workers join in.
+    const count = Math.ceil((defaultTuning().parallelBytes + (1 << 20)) / (line.length + 1));
+    const log = join(dir, "large.ndjson");
+    writeFileSync(log, `${line}\n`.repeat(count - 1) + `${line.replace(/"account_id":\d+/, '"account_id":"23"')}\n`);
+    const validate = spawnSync(bin, ["validate", log], { encoding: "utf8", maxBuffer: 1 << 24 });
+    expect(validate.stderr).toBe("");
+    expect(validate.stdout.split("\n")[0]).toMatch(new RegExp(`^.*large\\.ndjson:${count} `));
+    expect(validate.stdout).toContain(`${count} events in 1 file: ${count - 1} valid, 1 invalid, 1 problem\n`);
+    expect(validate.status).toBe(1);
   });
 
   it("compiles a consumer importing the types and validateEvent (nodenext, strict), which then runs", () => {

@@ -78,7 +78,7 @@ describe("JSON error positions", () => {
 
 describe("input kind detection", () => {
   let FileChecker: typeof CheckFile.FileChecker;
-  let Report: typeof ReportModule.Report;
+  let UnitCollector: typeof ReportModule.UnitCollector;
   const event = JSON.stringify({
     event_type: "deliv",
     event_date: "2024-05-14T09:00:03.514388956Z",
@@ -89,16 +89,16 @@ describe("input kind detection", () => {
 
   beforeAll(async () => {
     ({ FileChecker } = await importDist<typeof CheckFile>("validate/check-file.js"));
-    ({ Report } = await importDist<typeof ReportModule>("validate/report.js"));
+    ({ UnitCollector } = await importDist<typeof ReportModule>("validate/report.js"));
   }, 300_000);
 
   function check(text: string, forceLines = false) {
-    const report = new Report(undefined);
-    const checker = new FileChecker("in.json", forceLines, report, {});
+    const collector = new UnitCollector();
+    const checker = new FileChecker("in.json", forceLines, collector, {});
     text.split("\n").forEach((line, index) => checker.line(line, index + 1));
     checker.end();
-    const { events, valid, problems } = report.summary();
-    return { events, valid, problems: problems.map((p) => [p.line, p.column, p.index, p.keyword]) };
+    const { events, valid, findings } = collector.result;
+    return { events, valid, problems: findings.map((p) => [p.line, p.column, p.index, p.keyword]) };
   }
 
   it("reads a pretty-printed event as one event", () => {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, invalidSamples, root, samplesDir, validSamples } from "./fixtures/validate/build.js";
+import { deletedProfile, legacyDeliv, send, withExtras } from "./fixtures/validate/documented.js";
 
 interface JsonReport {
   events: number;
@@ -214,58 +215,6 @@ describe("exit codes and output", () => {
 });
 
 describe("documented payloads (altcraft-action-hooks.md)", () => {
-  // §5a: the documented email `deliv` example, in the legacy shape (no profile_id, subscription, resource_id).
-  const legacyDeliv = {
-    event_type: "deliv",
-    list_id: 50,
-    account_id: 161,
-    _xxh: "5ada5e6ea3c6da5f",
-    _md5: "a5656dc1e3f603063a1918d582a10f58",
-    event_data: { message_id: 5, segment_id: 0, campaign_id: 130 },
-    event_date: "2016-11-15T09:12:28.514388956Z",
-    custom_data: { email: "eddie@test-ukr.net" },
-    is_test: false,
-  };
-  // §6: the `send` sample (current shape with subscription).
-  const send = {
-    event_type: "send",
-    event_date: "2024-05-14T09:00:01.120443512Z",
-    profile_id: "5f4fa1a5ce9448665fef548e",
-    _xxh: "ad1850e0d1d9481e",
-    _md5: "145bb30f7ddf1184cb560bc4b7705646",
-    list_id: 111,
-    account_id: 23,
-    is_test: false,
-    is_static: false,
-    subscription_hash_id: "0a4b910312345",
-    custom_data: { email: "alice@example.org", _fname: "Алиса" },
-    event_data: {
-      message_id: 17,
-      campaign_id: 973,
-      segment_id: 0,
-      resource_id: 3,
-      launch_id: "00000017000003cd5a9bf01a",
-      send_message_id: "5a9bf01a17_3cd_11_6f_0_2.5a8c045fc1dde44cbf718f78",
-    },
-    subscription: [{ resource_id: 3, channel: "email", email: "alice@example.org", priority: 1, status: "subscribed", ccsub: {} }],
-  };
-  // §2a: a historical export sends null for a deleted profile.
-  const deletedProfile = {
-    event_type: "open",
-    event_date: "2023-01-10T08:00:00.5+03:00",
-    profile_id: null,
-    _xxh: null,
-    _md5: null,
-    list_id: 111,
-    account_id: 23,
-    is_test: false,
-    custom_data: null,
-    subscription: null,
-    event_data: { message_id: 17, campaign_id: 973, segment_id: 0 },
-  };
-  // Altcraft adds fields between versions: unknown ones are accepted by default.
-  const withExtras = { ...send, event_type: "click", new_field: { nested: true }, event_data: { ...send.event_data, link_url: "https://shop.example.com/", ab_variant: "B" } };
-
   it("accepts them as one HTTP batch body, and --strict names only the extra fields", () => {
     const body = JSON.stringify([legacyDeliv, send, deletedProfile, withExtras]);
     const { code, report } = runJson(["-"], body);

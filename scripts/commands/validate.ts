@@ -1,15 +1,26 @@
 import { Command } from "commander";
+import { printJsonSafely } from "../write/console.js";
+import { jsonDocument, NOTHING_CHECKED } from "../validate/json-document.js";
 import { runAction } from "./run-action.js";
 
 export function validateCommand(): Command {
-  return new Command("validate")
+  const command: Command = new Command("validate")
     .description(
-      "check Altcraft action-hook events against their schemas: event files, batches (JSON arrays), NDJSON logs, directories, or - for stdin",
+      "check Altcraft action-hook events against their schemas: event files, batches (JSON arrays), NDJSON logs, listen captures, directories, or - for stdin",
     )
     .argument("<paths...>", "files, directories (searched for *.json, *.ndjson, *.jsonl) or - for stdin")
-    .option("--json", "print one JSON document: { events, valid, invalid, problems: [...] }")
+    .option("--json", "print one JSON document: { events, valid, invalid, files, provisionalEventTypes, problems: [...] } (with error: {...} when it cannot run)")
     .option("--strict", "also report properties the schemas do not declare (Altcraft adds fields, so off by default)")
     .option("--event-type <type>", "check every event against this type's schema, whatever its event_type says")
+    .configureOutput({
+      // A usage mistake under --json still prints one document on stdout, as every other failure does.
+      outputError: (text, write) => {
+        write(text);
+        if (command.opts<{ json?: boolean }>().json === true) {
+          printJsonSafely(jsonDocument(NOTHING_CHECKED, { message: text.trim().replace(/^error: /, "") }));
+        }
+      },
+    })
     .addHelpText(
       "after",
       [
@@ -19,7 +30,7 @@ export function validateCommand(): Command {
         "",
         "Examples:",
         "  $ altcraft-albato validate schemas/samples/click/full.json",
-        "  $ altcraft-albato validate --strict captured/ hooks.ndjson",
+        "  $ altcraft-albato validate --strict captures/ hooks.ndjson",
         "  $ curl -s https://example.com/hook.json | altcraft-albato validate --json -",
       ].join("\n"),
     )
@@ -29,4 +40,5 @@ export function validateCommand(): Command {
         return runValidate(paths, options);
       }),
     );
+  return command;
 }

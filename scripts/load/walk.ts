@@ -26,6 +26,8 @@ export interface Skipped {
 export interface WalkResult {
   /** Regular files, as `dir` joined with their relative path, sorted. */
   files: string[];
+  /** Each file's size in bytes, from the walk's own look at it (no second stat for callers that need it). */
+  sizes: Map<string, number>;
   skipped: Skipped[];
 }
 
@@ -41,13 +43,20 @@ export function kindOf(stats: Stats): string {
 
 /** The regular files under `dir`; an unreadable folder is an error naming it. */
 export function walkFiles(dir: string, options: WalkOptions = {}): WalkResult {
-  const result: WalkResult = { files: [], skipped: [] };
-  const seen = new Set<string>();
-  const identity = (stats: Stats): string => `${stats.dev}:${stats.ino}`;
+  const result: WalkResult = { files: [], sizes: new Map(), skipped: [] };
+  // Inodes seen, by device: numbers, no key string to build for every entry of a large folder.
+  const seenByDevice = new Map<number, Set<number>>();
+  /** True the first time a file or folder is met (by device and inode), false after. */
+  const firstVisit = (stats: Stats): boolean => {
+    let inodes = seenByDevice.get(stats.dev);
+    if (inodes === undefined) seenByDevice.set(stats.dev, (inodes = new Set()));
+    if (inodes.has(stats.ino)) return false;
+    inodes.add(stats.ino);
+    return true;
+  };
 
   const visit = (folder: string, stats: Stats): void => {
-    if (seen.has(identity(stats))) return;
-    seen.add(identity(stats));
+    if (!firstVisit(stats)) return;
     let names: string[];
     try {
       names = readdirSync(folder).sort(byCodeUnit);
@@ -69,9 +78,9 @@ export function walkFiles(dir: string, options: WalkOptions = {}): WalkResult {
       } else if (!options.include || options.include(name)) {
         if (!entry.isFile()) {
           result.skipped.push({ path, reason: `${kindOf(entry)}, not read` });
-        } else if (!seen.has(identity(entry))) {
-          seen.add(identity(entry));
+        } else if (firstVisit(entry)) {
           result.files.push(path);
+          result.sizes.set(path, entry.size);
         }
       }
     }

@@ -48,6 +48,11 @@ function validatorsModule(): ValidatorsModule {
   return loaded;
 }
 
+/** Load the validators now rather than on the first event (a worker thread does, while it waits for work). */
+export function loadValidators(): void {
+  validatorsModule();
+}
+
 /** The validators of an event type, or undefined for a type the schemas do not have. */
 export function validatorsFor(eventType: string): EventValidators | undefined {
   if (!byType.has(eventType)) {

@@ -10,6 +10,23 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/**
+ * What a terminal may act on that JSON.stringify leaves as it is: DEL, the C1 controls, the line and
+ * paragraph separators, the bidirectional overrides (JSON.stringify escapes only C0 controls).
+ */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `printJson` for a document that carries text from input: those characters are written as `\u` escapes,
+ * so the document is the same JSON and nothing in it can act on a terminal it is shown on.
+ */
+export function printJsonSafely(value: unknown): void {
+  const text = JSON.stringify(value, null, 2);
+  UNSAFE_IN_JSON.lastIndex = 0;
+  const safe = UNSAFE_IN_JSON.test(text) ? text.replace(UNSAFE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`) : text;
+  process.stdout.write(`${safe}\n`);
+}
+
 /** The stderr lines of a failure, each prefixed with the tool's name, and its exit code. */
 export function failureLines(error: unknown): { lines: string[]; exitCode: number } {
   if (isUserError(error)) return { lines: error.lines().map((line) => `altcraft-albato: ${terminalSafe(line)}`), exitCode: error.exitCode };
