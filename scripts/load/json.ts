@@ -49,7 +49,7 @@ export function jsonErrorOffset(text: string): number {
 /** What a JSON.parse message says was wrong, without Node's position and its echo of the text. */
 export function jsonErrorReason(message: string): string {
   return message
-    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/ (?:in JSON )?at position \d+.*$/s, "")
     .replace(/^JSON\.parse: /, "")
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, "")
     .replace(/\s+/g, " ");
@@ -90,4 +90,50 @@ export function parseJson(text: string, file: string): unknown {
   if (parsed.ok) return parsed.value;
   const { line, column, reason } = parsed.error;
   throw new CannotRunError(`not valid JSON: ${reason}`, { file, ...(line !== undefined ? { line, column } : {}) });
+}
+
+/** An integer literal of a JSON text that JSON.parse cannot hold exactly (beyond ±(2^53 − 1)). */
+export interface UnsafeInteger {
+  /** Offset of the literal's first character in the text. */
+  offset: number;
+  literal: string;
+}
+
+const SIXTEEN_DIGITS = /\d{16}/;
+const NUMBER_LITERAL = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+
+/**
+ * Integer literals (no fraction, no exponent) outside JavaScript's safe range, where they appear in
+ * `text` outside strings: `9007199254740993` would be read as 9007199254740992. Whoever reads such a
+ * text should say so (a replay keeps the bytes, but anything that re-encodes the value changes it).
+ * Cheap for texts without them: one search for sixteen digits in a row, the fewest such a literal has.
+ */
+export function unsafeIntegers(text: string): UnsafeInteger[] {
+  if (!SIXTEEN_DIGITS.test(text)) return [];
+  const found: UnsafeInteger[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      // A string: skip to its closing quote, escapes included.
+      index++;
+      while (index < text.length && text.charCodeAt(index) !== 0x22) index += text.charCodeAt(index) === 0x5c ? 2 : 1;
+      index++;
+    } else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
+      NUMBER_LITERAL.lastIndex = index;
+      const match = NUMBER_LITERAL.exec(text);
+      if (match === null) {
+        index++;
+        continue;
+      }
+      const literal = match[0];
+      if (match[1] === undefined && match[2] === undefined && literal.length >= 16 && !Number.isSafeInteger(Number(literal))) {
+        found.push({ offset: index, literal });
+      }
+      index += literal.length;
+    } else {
+      index++;
+    }
+  }
+  return found;
 }

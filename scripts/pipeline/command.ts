@@ -4,8 +4,9 @@
  */
 import { join, resolve } from "node:path";
 import { exitCodeOf, withSeverity, type BuildProblem } from "../check/problem.js";
-import { CannotRunError, problemsOf } from "../errors.js";
-import { printJson } from "../write/console.js";
+import { existsSync, statSync } from "node:fs";
+import { CannotRunError, fsReason, problemsOf } from "../errors.js";
+import { printJson, printLines } from "../write/console.js";
 import { outputStates, probeCache, RECORD_FORMAT, recordKey, writeRecord } from "./cache.js";
 import { readInputs } from "./inputs.js";
 import type { BuildOutcome } from "./build.js";
@@ -23,14 +24,10 @@ export interface BuildCommandOptions {
   baseline?: string;
 }
 
-function printLines(lines: readonly string[], stream: NodeJS.WriteStream): void {
-  if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
-}
-
 function report(summary: BuildSummary, warnings: readonly string[], json: boolean): void {
-  printLines(warnings, process.stderr);
+  printLines(process.stderr, warnings);
   if (json) printJson(summary);
-  else printLines(summaryLines(summary), process.stdout);
+  else printLines(process.stdout, summaryLines(summary));
 }
 
 function failureSummary(problems: readonly BuildProblem[], check: boolean): FailureSummary {
@@ -57,8 +54,23 @@ async function build(options: Parameters<typeof import("./build.js")["runBuild"]
   }
 }
 
+/** `--root` must be a folder holding a project (schemas/ or connector/): otherwise one line naming it. */
+function checkProjectFolder(root: string, given: string): void {
+  let info;
+  try {
+    info = statSync(root);
+  } catch (error) {
+    throw new CannotRunError(`the project folder (--root) cannot be read: ${fsReason(error)}`, { file: given });
+  }
+  if (!info.isDirectory()) throw new CannotRunError("the project folder (--root) is not a folder", { file: given });
+  if (!existsSync(join(root, "schemas")) && !existsSync(join(root, "connector"))) {
+    throw new CannotRunError("not a project folder: it holds neither schemas/ nor connector/ (give --root the folder that does)", { file: given });
+  }
+}
+
 export async function runBuildCommand(options: BuildCommandOptions): Promise<number> {
   const root = resolve(options.root ?? ".");
+  checkProjectFolder(root, options.root ?? ".");
   const out = options.out === undefined ? join(root, "dist") : resolve(options.out);
   const check = options.check === true;
   const json = options.json === true;
@@ -77,7 +89,7 @@ export async function runBuildCommand(options: BuildCommandOptions): Promise<num
 
   if (!outcome.summary) {
     const errors = outcome.problems.filter((problem) => problem.severity !== "warning");
-    printLines([...warningLines, ...errors.map(problemLine)], process.stderr);
+    printLines(process.stderr, [...warningLines, ...errors.map(problemLine)]);
     if (errors.length > 1) process.stderr.write(`altcraft-albato: build stopped: ${errors.length} problems, nothing was written\n`);
     if (json) printJson(failureSummary(outcome.problems, check));
     return outcome.exitCode;
