@@ -8,6 +8,7 @@ import { EVENT_TYPES, eventSchemaFile, type EventTypeInfo } from "../event-types
 import { parseJson } from "./json.js";
 import { SCHEMA_ID_BASE, type JsonSchema, type SchemaDocument } from "./json-schema.js";
 import { metaSchemaProblem } from "./json-schema-meta.js";
+import { unknownKeywords } from "./schema-keywords.js";
 import { diskFiles, type ProjectFiles } from "./project-files.js";
 import { resolveSchema } from "./resolve-refs.js";
 
@@ -40,6 +41,8 @@ export function schemaDocument(text: string, file: string): SchemaDocument {
   }
   const meta = metaSchemaProblem(schema);
   if (meta) throw new CannotRunError(meta.message, { file, pointer: meta.pointer });
+  const unknown = unknownKeywords(schema);
+  if (unknown.length > 0) throw new ProblemListError(unknown.map(({ pointer, message }) => ({ place: { file, pointer }, message })), file);
   return { file, id: expectedId, json: schema, text };
 }
 
