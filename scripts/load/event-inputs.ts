@@ -15,13 +15,14 @@
  * `listen` may leave, a FIFO inside a folder), listed so nothing disappears unsaid.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { CannotRunError, fsReason, type Place, type Problem } from "../errors.js";
 import { isCaptureRecord, type CaptureRecord } from "../model/capture.js";
 import { looksLikeEvent, notAnEventReason, isJsonObject } from "./event-shape.js";
 import { arrayElementSpans, valueSpan } from "./json-elements.js";
 import { tryParseJson } from "./json.js";
-import { kindOf, walkFiles } from "./walk.js";
+import { NotRegularFileError, readRegularFile } from "./input-file.js";
+import { walkFiles } from "./walk.js";
 
 /** One event read from a file, with its exact text and where it came from (for messages). */
 export interface SourcedEvent {
@@ -59,7 +60,7 @@ export async function readEventInputs(paths: readonly string[]): Promise<EventIn
   const input: EventInput = { events: [], skipped: [], problems: [], files: [] };
   for (const path of paths) {
     for (const file of expand(path, input)) {
-      const bytes = readRegularFile(file, input, file === path);
+      const bytes = readInput(file, input, file === path);
       if (bytes === undefined) continue;
       input.files.push(file);
       readEventBytes(bytes, file, input);
@@ -87,30 +88,17 @@ function expand(path: string, input: EventInput): string[] {
 }
 
 /**
- * A regular file's bytes. Opened without blocking and looked at before reading, so a FIFO or a device
- * (named, or swapped in after the folder was listed) is refused instead of hanging the read: at once for
- * a path given explicitly, with a note for one found in a folder.
+ * A regular file's bytes (opened without blocking, so a FIFO or a device, named or swapped in after the
+ * folder was listed, never hangs the read): refused at once when given explicitly, noted when found in a
+ * folder.
  */
-function readRegularFile(file: string, input: EventInput, explicit: boolean): Buffer | undefined {
-  let fd: number;
+function readInput(file: string, input: EventInput, explicit: boolean): Buffer | undefined {
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    return readRegularFile(file);
   } catch (error) {
-    throw new CannotRunError(`cannot read: ${fsReason(error)}`, { file });
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) {
-      if (explicit) throw new CannotRunError(`cannot read: ${kindOf(info)}; give a file or a folder of them`, { file });
-      input.skipped.push({ place: { file }, reason: `${kindOf(info)}, not read` });
-      return undefined;
-    }
-    return readFileSync(fd);
-  } catch (error) {
-    if (error instanceof CannotRunError) throw error;
-    throw new CannotRunError(`cannot read: ${fsReason(error)}`, { file });
-  } finally {
-    closeSync(fd);
+    if (!(error instanceof NotRegularFileError) || explicit) throw error;
+    input.skipped.push({ place: { file }, reason: `${error.kind}, not read` });
+    return undefined;
   }
 }
 
