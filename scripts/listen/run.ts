@@ -35,6 +35,7 @@ export interface ListenIo {
 }
 
 const TOKEN_CHARS = /^[A-Za-z0-9._~-]+$/;
+const MIN_TOKEN_LENGTH = 12;
 
 /** Request lines are written together, at most this long after the first of them… */
 const CONSOLE_FLUSH_MS = 50;
@@ -63,6 +64,11 @@ export function parseListenOptions(options: ListenOptions): {
   else if (options.token !== undefined) {
     if (!TOKEN_CHARS.test(options.token)) {
       throw new CannotRunError("--token may hold only letters, digits and . _ ~ - (it becomes a URL path segment)");
+    }
+    // The path is the only protection hooks have; a short one is guessed, and hiding it in captures
+    // ({token}) would hide every occurrence of a common string.
+    if (options.token.length < MIN_TOKEN_LENGTH) {
+      throw new CannotRunError(`--token must be at least ${MIN_TOKEN_LENGTH} characters (found ${options.token.length}); --token alone makes one up`);
     }
     token = options.token;
   }
