@@ -157,7 +157,9 @@ function readNdjsonBytes(bytes: Buffer, file: string, input: EventInput): void {
     start = end + 1;
     const place: Place = { file, line: lineNumber };
     if (!isUtf8(lineBytes)) {
-      input.problems.push({ place, message: "not UTF-8 text (a replay could not send these bytes as they are)" });
+      // A last line cut inside a character is torn like any other cut.
+      if (newline === -1) input.skipped.push({ place, reason: TORN_LINE_REASON });
+      else input.problems.push({ place, message: "not UTF-8 text (a replay could not send these bytes as they are)" });
       continue;
     }
     const line = utf8.decode(lineBytes);
