@@ -5,6 +5,7 @@ import { CannotRunError, formatPlace, formatProblem } from "../errors.js";
 import { eventTypeInfo } from "../event-types.js";
 import { readEventInputs } from "../load/event-inputs.js";
 import { MISSING_TYPE } from "../listen/body.js";
+import { checkProjectRoot } from "../load/project-files.js";
 import { loadSchemas } from "../load/schemas.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { analyse, type InferResult } from "./analyse.js";
@@ -39,6 +40,7 @@ export async function runInfer(paths: readonly string[], options: InferOptions, 
       throw new CannotRunError(`--schema "${options.schema}" is not an event type of scripts/event-types.ts`);
     }
   }
+  if (options.root !== undefined) checkProjectRoot(options.root, options.root);
   const input = await readEventInputs(paths);
   if (input.events.length === 0) throw noEvents(input);
   const { events: schemas } = await loadSchemas(options.root ?? packageRoot());

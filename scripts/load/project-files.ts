@@ -76,6 +76,23 @@ function isRegularFile(path: string): boolean {
   }
 }
 
+/**
+ * A project root given by the user (`--root`) must be a folder holding schemas/ or connector/: otherwise
+ * one line naming it, instead of a problem for every file it lacks.
+ */
+export function checkProjectRoot(root: string, given: string): void {
+  let info;
+  try {
+    info = statSync(root);
+  } catch (error) {
+    throw new CannotRunError(`the project folder (--root) cannot be read: ${fsReason(error)}`, { file: given });
+  }
+  if (!info.isDirectory()) throw new CannotRunError("the project folder (--root) is not a folder", { file: given });
+  if (!existsSync(join(root, "schemas")) && !existsSync(join(root, "connector"))) {
+    throw new CannotRunError("not a project folder: it holds neither schemas/ nor connector/ (give --root the folder that does)", { file: given });
+  }
+}
+
 export function diskFiles(root: string): ProjectFiles {
   return {
     async read(file) {

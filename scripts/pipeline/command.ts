@@ -4,8 +4,8 @@
  */
 import { join, resolve } from "node:path";
 import { exitCodeOf, withSeverity, type BuildProblem } from "../check/problem.js";
-import { existsSync, statSync } from "node:fs";
-import { CannotRunError, fsReason, problemsOf } from "../errors.js";
+import { CannotRunError, problemsOf } from "../errors.js";
+import { checkProjectRoot } from "../load/project-files.js";
 import { printJson, printLines } from "../write/console.js";
 import { outputStates, probeCache, RECORD_FORMAT, recordKey, writeRecord } from "./cache.js";
 import { readInputs } from "./inputs.js";
@@ -54,23 +54,9 @@ async function build(options: Parameters<typeof import("./build.js")["runBuild"]
   }
 }
 
-/** `--root` must be a folder holding a project (schemas/ or connector/): otherwise one line naming it. */
-function checkProjectFolder(root: string, given: string): void {
-  let info;
-  try {
-    info = statSync(root);
-  } catch (error) {
-    throw new CannotRunError(`the project folder (--root) cannot be read: ${fsReason(error)}`, { file: given });
-  }
-  if (!info.isDirectory()) throw new CannotRunError("the project folder (--root) is not a folder", { file: given });
-  if (!existsSync(join(root, "schemas")) && !existsSync(join(root, "connector"))) {
-    throw new CannotRunError("not a project folder: it holds neither schemas/ nor connector/ (give --root the folder that does)", { file: given });
-  }
-}
-
 export async function runBuildCommand(options: BuildCommandOptions): Promise<number> {
   const root = resolve(options.root ?? ".");
-  checkProjectFolder(root, options.root ?? ".");
+  checkProjectRoot(root, options.root ?? ".");
   const out = options.out === undefined ? join(root, "dist") : resolve(options.out);
   const check = options.check === true;
   const json = options.json === true;
