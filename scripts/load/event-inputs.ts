@@ -18,7 +18,7 @@ import { isUtf8 } from "node:buffer";
 import { statSync } from "node:fs";
 import { CannotRunError, fsReason, type Place, type Problem } from "../errors.js";
 import { isCaptureRecord, type CaptureRecord } from "../model/capture.js";
-import { looksLikeEvent, notAnEventReason, isJsonObject } from "./event-shape.js";
+import { isJsonObject, looksLikeEvent, MAX_EVENT_DEPTH, nestedDeeperThan, notAnEventReason } from "./event-shape.js";
 import { arrayElementSpans, valueSpan } from "./json-elements.js";
 import { tryParseJson } from "./json.js";
 import { NotRegularFileError, readRegularFile } from "./input-file.js";
@@ -182,13 +182,21 @@ function readNdjsonBytes(bytes: Buffer, file: string, input: EventInput): void {
   }
 }
 
+const TOO_DEEP = `nested more than ${MAX_EVENT_DEPTH} levels deep (an Altcraft event has a few); not read`;
+
+/** Add one event, unless it nests too deep for anything to walk it. */
+function addEvent(event: Record<string, unknown>, raw: string, place: Place, input: EventInput): void {
+  if (nestedDeeperThan(event, MAX_EVENT_DEPTH)) input.problems.push({ place, message: TOO_DEEP });
+  else input.events.push({ event, raw, place });
+}
+
 /** A parsed value with the text it was parsed from. */
 function addValue(value: unknown, text: string, place: Place, input: EventInput): void {
   if (isCaptureRecord(value)) return addRecord(value, place, input);
   if (Array.isArray(value)) return addBatch(value, text, place, input, (at, reason) => input.problems.push({ place: at, message: reason }));
   if (looksLikeEvent(value)) {
     const span = valueSpan(text);
-    input.events.push({ event: value, raw: text.slice(span.start, span.end), place });
+    addEvent(value, text.slice(span.start, span.end), place, input);
     return;
   }
   input.problems.push({ place, message: `${notAnEventReason(value)}; expected an event, a batch of events or a capture record${formatHint(value)}` });
@@ -207,7 +215,7 @@ function addBatch(batch: unknown[], text: string, place: Place, input: EventInpu
   batch.forEach((item, index) => {
     const at: Place = { ...place, pointer: `/${index}` };
     const span = spans[index]!;
-    if (looksLikeEvent(item)) input.events.push({ event: item, raw: text.slice(span.start, span.end), place: at });
+    if (looksLikeEvent(item)) addEvent(item, text.slice(span.start, span.end), at, input);
     else refuse(at, `${notAnEventReason(item)}; a batch holds event objects`);
   });
 }
@@ -227,7 +235,7 @@ function addRecord(record: CaptureRecord, place: Place, input: EventInput): void
   if (Array.isArray(parsed.value)) return addBatch(parsed.value, body, place, input, (at, reason) => input.skipped.push({ place: at, reason }));
   if (looksLikeEvent(parsed.value)) {
     const span = valueSpan(body);
-    input.events.push({ event: parsed.value, raw: body.slice(span.start, span.end), place });
+    addEvent(parsed.value, body.slice(span.start, span.end), place, input);
     return;
   }
   skip(`body is ${notAnEventReason(parsed.value)}`);

@@ -26,3 +26,23 @@ export function notAnEventReason(value: unknown): string {
   if (!isJsonObject(value)) return `a ${typeof value}, not an event object`;
   return `an object without any key of an event (${ENVELOPE_KEYS.join(", ")})`;
 }
+
+/**
+ * How deep events may nest: an Altcraft event is a few levels deep, and whatever walks an event's values
+ * recursively (infer's shapes) must not meet a hundred thousand levels of `[[[…]]]` from a hostile file.
+ */
+export const MAX_EVENT_DEPTH = 64;
+
+/** Is `value` nested deeper than `limit` levels of objects and arrays? (Walked without recursion.) */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
