@@ -2,8 +2,9 @@
  * The catalogue of bad inputs: one table (test/fixtures/catalogue/, a file of rows per command) of
  * command lines across every command, each with the files it needs, the exit code it must end with and
  * the first error line it must print. Every row is also held to what README promises for any input: it
- * ends (bounded time), no stack trace or internal error, nothing on stderr a terminal would act on, one
- * line per problem, and with --json exactly one JSON document on stdout, whose `error` is that first line.
+ * ends (bounded time), no stack trace or internal error, no "undefined" in a message, nothing on stderr
+ * a terminal would act on, one line per problem, and with --json exactly one JSON document on stdout,
+ * whose `error` is that first line.
  * Every command of scripts/commands/ gets two generic rows (an unknown option, --help) and must have rows
  * of its own: a command added without rows fails here.
  */
@@ -91,6 +92,8 @@ function holdToPromises(row: Case, args: string[], result: BinResult, own: strin
   expect(result.hung, `${args.join(" ")} did not end`).toBe(false);
   expect(result.code, `exit code of ${args.join(" ")}\n${result.stderr}`).toBe(row.exit);
   expect(result.stderr).not.toMatch(/^\s+at |internal error/m);
+  // A message names what it found, never JavaScript's word for nothing.
+  expect(result.stderr).not.toMatch(/\b(undefined|NaN|\[object Object\])\b/);
   expect(CONTROL.test(result.stderr), "stderr holds a control character").toBe(false);
   const first = firstErrorLine(result.stderr);
   const expected = typeof row.first === "function" ? row.first(scene, own) : row.first;

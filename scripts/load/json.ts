@@ -99,17 +99,48 @@ export interface UnsafeInteger {
   literal: string;
 }
 
-const SIXTEEN_DIGITS = /\d{16}/;
+const BEFORE_LITERAL = new Set(["", "[", ":", ",", " ", "\n", "\r", "\t"]);
+const AFTER_LITERAL = new Set(["", ",", "]", "}", " ", "\n", "\r", "\t"]);
+const MIN_DIGITS = 16;
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * Is there a run of sixteen digits or more that stands as a bare literal (after `[`, `:`, `,`,
+ * whitespace or the start, an optional minus between; before `,`, `]`, `}`, whitespace or the end)? Runs
+ * inside strings (a quote or a letter before them), fractions and exponents are passed over. This runs on
+ * every request `listen` takes, so it looks at every sixteenth character only: any run of sixteen digits
+ * covers one of them, and only there is the run measured.
+ */
+function mayHoldLongInteger(text: string): boolean {
+  for (let index = MIN_DIGITS - 1; index < text.length; index += MIN_DIGITS) {
+    if (!isDigit(text.charCodeAt(index))) continue;
+    let start = index;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = index + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= MIN_DIGITS) {
+      const sign = start > 0 && text[start - 1] === "-" ? 1 : 0;
+      const before = start - sign === 0 ? "" : text[start - sign - 1]!;
+      if (BEFORE_LITERAL.has(before) && AFTER_LITERAL.has(text[end] ?? "")) return true;
+    }
+    // Go on after this run (the loop's step lands inside the text beyond it).
+    index = end - 1;
+  }
+  return false;
+}
+
 const NUMBER_LITERAL = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
 
 /**
  * Integer literals (no fraction, no exponent) outside JavaScript's safe range, where they appear in
  * `text` outside strings: `9007199254740993` would be read as 9007199254740992. Whoever reads such a
  * text should say so (a replay keeps the bytes, but anything that re-encodes the value changes it).
- * Cheap for texts without them: one search for sixteen digits in a row, the fewest such a literal has.
+ * Cheap for texts without them: one search for a bare literal of sixteen digits or more (the fewest such
+ * a literal has); only a text with one is scanned, strings skipped, to be sure.
  */
 export function unsafeIntegers(text: string): UnsafeInteger[] {
-  if (!SIXTEEN_DIGITS.test(text)) return [];
+  if (!mayHoldLongInteger(text)) return [];
   const found: UnsafeInteger[] = [];
   let index = 0;
   while (index < text.length) {
