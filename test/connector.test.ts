@@ -287,7 +287,7 @@ describe("bad input: each problem names its file and line", () => {
     app = await edit(root, APP, "categories:\n  - Email marketing\n  - Marketing automation\n  - CDP\n", "categories: Email marketing\n");
     const triggers = await edit(root, TRIGGERS, "    event_type: send\n", "    event_type: send\n    samples:\n      - 42\n");
     const lines = await problemLines(root);
-    expectLine(lines, `${APP}:${lineOf(app, "version:")}:10: version "v1.0.0" is not a semantic version (expected e.g. 1.2.0)`);
+    expectLine(lines, `${APP}:${lineOf(app, "version:")}:10: version "v1.0.0" is not a semantic version (expected e.g. 1.2.0 or 1.2.0-rc.1)`);
     expectLine(lines, `${APP}:${lineOf(app, "yes please")}:29: required_when_creating: expected true or false, found the string "yes please"`);
     expectLine(lines, `${APP}:${lineOf(app, "categories:")}:13: categories: expected a list of strings, found the string "Email marketing"`);
     expectLine(lines, `${TRIGGERS}:${lineOf(triggers, "- 42")}:9: samples item: expected a non-empty string, found the number 42`);

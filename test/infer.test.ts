@@ -158,7 +158,8 @@ describe("comparing with the current schemas", () => {
     const input: EventInput = {
       files: ["a"],
       skipped: [],
-      events: [bad, { ...click(), event_type: "deliv_push" }, { ...click(), event_type: "clik" }, { foo: 1 }].map((event) => ({ event, place: { file: "a" } })),
+      problems: [],
+      events: [bad, { ...click(), event_type: "deliv_push" }, { ...click(), event_type: "clik" }, { foo: 1 }].map((event) => ({ event, raw: JSON.stringify(event), place: { file: "a" } })),
     };
     const result = analyse(input, schemas);
     expect(result.types.map((t) => [t.eventType, t.standing, t.events])).toEqual([

@@ -11,6 +11,7 @@ import type { CaptureRecord } from "../scripts/model/capture.js";
 import { postBatch } from "../scripts/send/post-batch.js";
 import { runSend } from "../scripts/send/run.js";
 import { markedEvents, readNdjson, runCli, startListen } from "./fixtures/live/harness.js";
+import { TORN_LINE_REASON } from "../scripts/load/event-inputs.js";
 
 const dir = tempDir("listen-process");
 const quiet = { out: () => {}, err: () => {}, userAgent: "test" };
@@ -102,6 +103,15 @@ describe("listen stopping", () => {
     // The kernel may stop a multi-page write of a dying process part-way; only the very last line can be
     // torn, and its request was never answered.
     if (tail !== "") expect(() => JSON.parse(tail)).toThrow();
+
+    // What a reader makes of the file as the kill left it: every whole record read, a torn last line (if
+    // any) reported as exactly that, never as malformed input.
+    const inferred = await runCli(["infer", out, "--json"]);
+    expect(inferred.code, inferred.stderr).toBe(0);
+    const report = JSON.parse(inferred.stdout) as { events: number; problems: unknown[]; skipped: Array<{ place: string; reason: string }> };
+    expect(report.events).toBe(records.length * 10);
+    expect(report.problems).toEqual([]);
+    expect(report.skipped).toEqual(tail === "" ? [] : [{ place: `${out}:${lines.length + 1}`, reason: TORN_LINE_REASON }]);
 
     const restarted = await startListen(["--out", out]);
     expect((await fetch(restarted.url, { method: "POST", body: "[]" })).status).toBe(200);

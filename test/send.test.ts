@@ -5,8 +5,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDir } from "./fixtures/temp.js";
-import { rejectionLines, thrownLines } from "./fixtures/errors.js";
-import { CannotRunError } from "../scripts/errors.js";
+import { rejectionLines } from "./fixtures/errors.js";
+import { CannotRunError, formatProblem } from "../scripts/errors.js";
 import { readEventInputs, readEventText, type EventInput } from "../scripts/load/event-inputs.js";
 import { toBatches } from "../scripts/send/batches.js";
 import { backoffDelay, postBatch } from "../scripts/send/post-batch.js";
@@ -57,7 +57,7 @@ function collect() {
 
 describe("reading events", () => {
   const read = (text: string, file = "x.json") => {
-    const input: EventInput = { events: [], skipped: [], files: [] };
+    const input: EventInput = { events: [], skipped: [], problems: [], files: [] };
     readEventText(text, file, input);
     return input;
   };
@@ -88,17 +88,23 @@ describe("reading events", () => {
       "4 POST /: body is not JSON",
       "6 POST /: body was cut off (over the size limit, or the sender went away)",
       "7 POST /: body is not UTF-8 text",
-      "8 not an event object",
+      "8 a number, not an event object; a batch holds event objects",
     ]);
+    expect(capture.problems).toEqual([]);
   });
 
-  it("skips only a torn last line of NDJSON; a broken line elsewhere stops with its line and column", () => {
+  it("skips only a torn last line of NDJSON; every broken line elsewhere is a problem at its line and column, and reading goes on", () => {
+    const problems = (input: EventInput) => input.problems.map((problem) => formatProblem(problem));
     const torn = read(`${JSON.stringify(event(1))}\n{"event_type":"cl`, "c.ndjson");
     expect(torn.events).toHaveLength(1);
-    expect(torn.skipped[0]!.reason).toMatch(/torn last line/);
-    expect(thrownLines(() => read(`${JSON.stringify(event(1))}\n{"event_type" "x"}\n`, "c.ndjson"))).toMatch(/^c\.ndjson:2:15: not valid JSON/);
-    expect(thrownLines(() => read('{\n  "event_type": "click",\n}', "pretty.json"))).toMatch(/^pretty\.json:3:1: not valid JSON/);
-    expect(() => read("42", "n.json")).toThrow(/expected an event object, an array of events or a capture record, found number/);
+    expect(torn.skipped[0]!.reason).toMatch(/^torn last line \(no newline at its end\)/);
+    const broken = read(`${JSON.stringify(event(1))}\n{"event_type" "x"}\n${JSON.stringify(event(2))}\n{oops\n`, "c.ndjson");
+    expect(broken.events.map((e) => e.event.n)).toEqual([1, 2]);
+    expect(problems(broken)).toEqual([expect.stringMatching(/^c\.ndjson:2:15: not valid JSON/), expect.stringMatching(/^c\.ndjson:4:2: not valid JSON/)]);
+    expect(problems(read('{\n  "event_type": "click",\n}', "pretty.json"))).toEqual([expect.stringMatching(/^pretty\.json:3:1: not valid JSON/)]);
+    expect(problems(read("42", "n.json"))).toEqual(["n.json: a number, not an event object; expected an event, a batch of events or a capture record"]);
+    expect(problems(read('{"a":1}', "a.json"))).toEqual([expect.stringMatching(/^a\.json: an object without any key of an event \(event_type, /)]);
+    expect(problems(read('{"log":{"entries":[]}}', "x.har.json"))[0]).toMatch(/this is a HAR file/);
   });
 
   it("expands directories in name order, leaving out schemas and expected-problem files", async () => {

@@ -19,10 +19,11 @@ export function asyncapiCommand(): Command {
         const { loadBuilt, resolvedEventSchemas } = await import("../load/release/built.js");
         const { generateAsyncApi } = await import("../derive/asyncapi.js");
         const { writeFileAtomic } = await import("../write/atomic.js");
+        const { printLines } = await import("../write/console.js");
         const side = await loadBuilt(options.manifest);
         const document = generateAsyncApi({ manifest: side.manifest, eventSchemas: resolvedEventSchemas(side), samples: side.samples });
         await writeFileAtomic(options.out, `${JSON.stringify(document, null, 2)}\n`);
-        process.stderr.write(`wrote ${options.out} (AsyncAPI 3.0.0, ${side.manifest.triggers.length} event messages)\n`);
+        printLines(process.stderr, [`wrote ${options.out} (AsyncAPI 3.0.0, ${side.manifest.triggers.length} event messages)`]);
         return 0;
       }),
     );

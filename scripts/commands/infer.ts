@@ -16,7 +16,9 @@ export function inferCommand(): Command {
       "after",
       `
 Exit 1 when events conflict with the current schemas (a type, format, value or required field the
-schema would reject) or when --event-type was never seen; undeclared and unseen fields are reported only.
+schema would reject), when --event-type was never seen, or when some input was malformed (a line that
+is not JSON, a value that is not an event: each is reported, the rest is still read); undeclared and
+unseen fields are reported only. Exit 2 when there are no events at all (an empty capture, a HAR file).
 
 Example:
   $ altcraft-albato infer captures/2024-05-14.ndjson --event-type deliv_push --write`,

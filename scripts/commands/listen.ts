@@ -9,7 +9,7 @@ export function listenCommand(): Command {
     .option("--host <host>", "address to bind (loopback by default)", "127.0.0.1")
     .option("--port <port>", "port to listen on (0 picks a free one)", "8787")
     .option("--out <file>", "capture file to append to (default: captures/<YYYY-MM-DD>.ndjson)")
-    .option("--token [token]", "accept only POST /<token> (others get 404); without a value, a random token is made up")
+    .option("--token [token]", "accept only POST /<token> (others get 404); at least 12 characters; without a value, a random token is made up")
     .option("--max-body <size>", "largest body accepted; larger ones get 413", "10MiB")
     .option("--ok-body <text>", "body of the 200 answer (Altcraft matches it against the hook's success pattern)", "OK")
     .option("--strict", "also count properties the schemas do not declare as problems")
@@ -17,7 +17,9 @@ export function listenCommand(): Command {
     .addHelpText(
       "after",
       `
-Without --token every path is accepted. Captured paths show the token as /{token}.
+Without --token every path is accepted. With it, the token is shown and captured as {token} wherever it
+appears (any spelling of the path, headers such as Referer), and a request to another path is captured
+without its headers and body (when, method, path, size, why refused).
 
 Example:
   $ altcraft-albato listen --token --port 8787

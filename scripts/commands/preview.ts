@@ -19,10 +19,11 @@ export function previewCommand(): Command {
         const { loadBuilt } = await import("../load/release/built.js");
         const { renderPreviewHtml } = await import("../derive/preview.js");
         const { writeFileAtomic } = await import("../write/atomic.js");
+        const { printLines } = await import("../write/console.js");
         const side = await loadBuilt(options.manifest);
         const html = renderPreviewHtml({ manifest: side.manifest, samples: side.samples, ...(side.logoSvg ? { logoSvg: side.logoSvg } : {}) });
         await writeFileAtomic(options.out, html);
-        process.stderr.write(`wrote ${options.out} (${side.manifest.triggers.length} triggers, ${Buffer.byteLength(html)} bytes)\n`);
+        printLines(process.stderr, [`wrote ${options.out} (${side.manifest.triggers.length} triggers, ${Buffer.byteLength(html)} bytes)`]);
         return 0;
       }),
     );

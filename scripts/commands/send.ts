@@ -19,8 +19,10 @@ export function sendCommand(): Command {
     .addHelpText(
       "after",
       `
-Capture records replay their request bodies; requests a capture kept without events (refused, empty,
-cut off) are skipped and listed. Exit 1 when any batch finally failed, 2 for unreadable input.
+Each event is sent as the exact text it was read as (capture records replay their request bodies; big
+integers and number spellings are kept). Requests a capture kept without events (refused, empty, cut off,
+a torn last line) are skipped and listed. Exit 1 when any batch finally failed; 2 for unreadable input or
+input with a line that is not JSON or a value that is no event (every such place is listed).
 
 Example:
   $ altcraft-albato send schemas/samples/click captures/2024-05-14.ndjson --to http://127.0.0.1:8787/ --batch-size 10`,

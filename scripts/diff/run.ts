@@ -3,7 +3,7 @@ import { EXIT_FOUND_WANTING, EXIT_OK } from "../errors.js";
 import type { Change } from "../derive/changes/change.js";
 import { diffSides, type DiffReport } from "../derive/changes/classify.js";
 import { loadSide } from "../load/release/load.js";
-import { printJson } from "../write/console.js";
+import { printJson, printLines } from "../write/console.js";
 import { renderDiffText } from "./render-text.js";
 
 export interface DiffOptions {
@@ -41,6 +41,7 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
   const after = await loadSide(newSpec, loadOptions);
   const report = diffSides(before, after);
   if (options.json) printJson(diffJson(report));
-  else process.stdout.write(renderDiffText(report, before.manifest, after.manifest));
+  // Labels and codes come from the packages compared: escaped, line by line, before a terminal sees them.
+  else printLines(process.stdout, renderDiffText(report, before.manifest, after.manifest).replace(/\n$/, "").split("\n"));
   return report.breaking.length > 0 ? EXIT_FOUND_WANTING : EXIT_OK;
 }

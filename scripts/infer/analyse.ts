@@ -2,6 +2,7 @@ import type { JsonSchema } from "../load/json-schema.js";
 import type { EventSchema } from "../load/schemas.js";
 import { eventTypeLabel } from "../listen/body.js";
 import type { EventInput, Skipped } from "../load/event-inputs.js";
+import type { Problem } from "../errors.js";
 import { typeStanding, type TypeStanding } from "../listen/validator.js";
 import { compareWithSchema, CONFLICT_KINDS, type Finding } from "./compare.js";
 import { draftSchema } from "./draft.js";
@@ -23,6 +24,8 @@ export interface InferResult {
   files: string[];
   events: number;
   skipped: Skipped[];
+  /** Malformed input (lines that are not JSON, values that are not events), reported and passed over. */
+  problems: Problem[];
   /** Sorted by event type. */
   types: TypeAnalysis[];
   conflicts: number;
@@ -71,6 +74,7 @@ export function analyse(
     files: input.files,
     events,
     skipped: input.skipped,
+    problems: input.problems,
     types,
     conflicts: types.reduce((sum, type) => sum + type.conflicts, 0),
   };

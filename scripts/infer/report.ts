@@ -1,10 +1,12 @@
-import { formatPlace } from "../errors.js";
+import { formatPlace, formatProblem } from "../errors.js";
+import { MISSING_TYPE } from "../listen/body.js";
 import { EVENT_TYPES, provisionalEventTypes } from "../event-types.js";
 import { closestName } from "../runtime/suggest.js";
 import type { InferResult, TypeAnalysis } from "./analyse.js";
 import { CONFLICT_KINDS, type Finding } from "./compare.js";
 
 const MAX_SKIPPED_SHOWN = 5;
+const MAX_PROBLEMS_SHOWN = 20;
 
 /** The readable report of `infer`. */
 export function formatInferReport(result: InferResult, written: readonly string[]): string[] {
@@ -15,6 +17,11 @@ export function formatInferReport(result: InferResult, written: readonly string[
     lines.push(`Skipped ${result.skipped.length} input${result.skipped.length === 1 ? "" : "s"} without events:`);
     for (const skip of result.skipped.slice(0, MAX_SKIPPED_SHOWN)) lines.push(`  ${formatPlace(skip.place)}: ${skip.reason}`);
     if (result.skipped.length > MAX_SKIPPED_SHOWN) lines.push(`  … and ${result.skipped.length - MAX_SKIPPED_SHOWN} more`);
+  }
+  if (result.problems.length > 0) {
+    lines.push(`${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in the input (passed over; the rest was read):`);
+    for (const problem of result.problems.slice(0, MAX_PROBLEMS_SHOWN)) lines.push(`  ${formatProblem(problem)}`);
+    if (result.problems.length > MAX_PROBLEMS_SHOWN) lines.push(`  … and ${result.problems.length - MAX_PROBLEMS_SHOWN} more (--json lists them all)`);
   }
   for (const type of result.types) lines.push("", ...formatType(type));
   lines.push("");
@@ -29,6 +36,12 @@ export function formatInferReport(result: InferResult, written: readonly string[
 
 function formatType(type: TypeAnalysis): string[] {
   const count = `${type.events} event${type.events === 1 ? "" : "s"}`;
+  if (type.eventType === MISSING_TYPE) {
+    return [
+      `${count} without an event_type (or with one that is not a non-empty string): no schema to compare them with`,
+      "  every Altcraft event names its type; look at these in the capture (the draft, --write, shows their shape)",
+    ];
+  }
   if (type.standing === "unknown" && type.schemaFile === undefined) {
     const hint = closestName(type.eventType, EVENT_TYPES.map((info) => info.type));
     const provisional = provisionalEventTypes();

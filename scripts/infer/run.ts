@@ -1,9 +1,11 @@
 import { join } from "node:path";
-import { printJson } from "../write/console.js";
-import { CannotRunError, formatPlace } from "../errors.js";
+import { jsonProblem, printJson } from "../write/console.js";
+import { terminalSafe } from "../write/terminal-text.js";
+import { CannotRunError, formatPlace, formatProblem } from "../errors.js";
 import { eventTypeInfo } from "../event-types.js";
 import { readEventInputs } from "../load/event-inputs.js";
 import { MISSING_TYPE } from "../listen/body.js";
+import { checkProjectRoot } from "../load/project-files.js";
 import { loadSchemas } from "../load/schemas.js";
 import { writeFileAtomic } from "../write/atomic.js";
 import { analyse, type InferResult } from "./analyse.js";
@@ -38,7 +40,9 @@ export async function runInfer(paths: readonly string[], options: InferOptions, 
       throw new CannotRunError(`--schema "${options.schema}" is not an event type of scripts/event-types.ts`);
     }
   }
+  if (options.root !== undefined) checkProjectRoot(options.root, options.root);
   const input = await readEventInputs(paths);
+  if (input.events.length === 0) throw noEvents(input);
   const { events: schemas } = await loadSchemas(options.root ?? packageRoot());
   const result = analyse(input, schemas, options.eventType, options.schema);
 
@@ -58,14 +62,32 @@ export async function runInfer(paths: readonly string[], options: InferOptions, 
   if (options.json) {
     printJson(toJson(result, written));
   } else {
-    for (const line of formatInferReport(result, written)) out(line);
-    if (missing) out(`No "${options.eventType}" events in ${result.files.join(", ")}.`);
+    // Event types, keys and values come from captured requests: escaped before they reach the terminal.
+    for (const line of formatInferReport(result, written)) out(terminalSafe(line));
+    if (missing) out(terminalSafe(`No "${options.eventType}" events in ${result.files.join(", ")}.`));
     const unnamed = result.types.filter((type) => draftFileName(type.eventType) === undefined);
     for (const type of unnamed) {
-      if (options.write !== undefined) out(`No draft file for ${type.eventType === MISSING_TYPE ? "events without an event_type" : JSON.stringify(type.eventType)} (not a usable file name).`);
+      if (options.write !== undefined) out(terminalSafe(`No draft file for ${type.eventType === MISSING_TYPE ? "events without an event_type" : JSON.stringify(type.eventType)} (not a usable file name).`));
     }
   }
-  return result.conflicts > 0 || missing ? 1 : 0;
+  return result.conflicts > 0 || missing || result.problems.length > 0 ? 1 : 0;
+}
+
+/**
+ * Nothing to infer from (an empty capture, a file in another format such as a HAR, only refused
+ * requests): exit 2, with what was found instead, so no report is drawn from nothing.
+ */
+function noEvents(input: Awaited<ReturnType<typeof readEventInputs>>): CannotRunError {
+  const where = input.files.length === 0 ? "the given paths" : input.files.join(", ");
+  const found = [
+    ...input.problems.slice(0, 3).map(formatProblem),
+    ...input.skipped.slice(0, 3).map((skip) => `${formatPlace(skip.place)}: ${skip.reason}`),
+  ];
+  const more = input.problems.length + input.skipped.length - found.length;
+  const detail = found.length === 0 ? "" : `; found instead: ${found.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
+  return new CannotRunError(
+    `no events to infer from in ${where}${detail} (expected listen captures, NDJSON logs, batches or samples)`,
+  );
 }
 
 function toJson(result: InferResult, written: readonly string[]): unknown {
@@ -74,6 +96,7 @@ function toJson(result: InferResult, written: readonly string[]): unknown {
     events: result.events,
     conflicts: result.conflicts,
     skipped: result.skipped.map((skip) => ({ place: formatPlace(skip.place), reason: skip.reason })),
+    problems: result.problems.map(jsonProblem),
     types: result.types,
     written,
   };

@@ -1,3 +1,4 @@
+import { looksLikeEvent, notAnEventReason } from "../load/event-shape.js";
 import { tryParseJson } from "../load/json.js";
 
 /** What a request body holds: the events, or the one-line reason it is not a batch of events. */
@@ -5,7 +6,8 @@ export type BodyVerdict = { ok: true; events: unknown[] } | { ok: false; reason:
 
 /**
  * Parse a body once and check its shape: Altcraft posts a JSON array of event objects; one event object
- * is accepted too. Schema problems inside an event are not decided here (the validator reports them).
+ * is accepted too. Something that is no event at all (`{"a":1}`: none of an event's keys) is refused;
+ * schema problems inside an event are not decided here (the validator reports them).
  */
 export function readBatchBody(text: string): BodyVerdict {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -20,18 +22,12 @@ export function readBatchBody(text: string): BodyVerdict {
   const events = Array.isArray(parsed) ? parsed : [parsed];
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
-    if (typeof event !== "object" || event === null || Array.isArray(event)) {
+    if (!looksLikeEvent(event)) {
       const where = Array.isArray(parsed) ? `item ${index}` : "the body";
-      return { ok: false, reason: `${where} is ${describeJsonType(event)}: expected an event object (or an array of them)` };
+      return { ok: false, reason: `not events: ${where} is ${notAnEventReason(event)}; expected an array of event objects` };
     }
   }
   return { ok: true, events };
-}
-
-function describeJsonType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
 }
 
 /** The `event_type` of an event as a label for counts; events without one are grouped together. */

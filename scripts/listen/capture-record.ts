@@ -51,3 +51,31 @@ export function captureLine(input: RecordInput): { line: Buffer; utf8: boolean }
   line.write("}\n", prefixBytes + body.length, "latin1");
   return { line, utf8 };
 }
+
+export interface RefusedInput {
+  receivedAt: Date;
+  method: string;
+  /** The path, the token hidden in it. */
+  path: string;
+  bodyBytes: number;
+  /** Why it was refused before its body was looked at. */
+  refused: string;
+}
+
+/**
+ * The record of a request refused before anything in it was trusted (a path that is not the token's):
+ * when, the method, the path with the token hidden, how many bytes, and why. No headers and no body:
+ * a stranger's guesses at the secret path are counted, never kept.
+ */
+export function refusedLine(input: RefusedInput): Buffer {
+  const record: CaptureRecord = {
+    receivedAt: input.receivedAt.toISOString(),
+    method: input.method,
+    path: input.path,
+    headers: {},
+    bodyBytes: input.bodyBytes,
+    refused: input.refused,
+    body: "",
+  };
+  return Buffer.from(`${JSON.stringify(record)}\n`, "utf8");
+}

@@ -1,5 +1,7 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, writevSync } from "node:fs";
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writevSync } from "node:fs";
 import { dirname } from "node:path";
+import { kindOf } from "../load/walk.js";
+import { makeFoldersSync } from "../write/folders.js";
 
 const NEWLINE = Buffer.from("\n");
 
@@ -41,10 +43,17 @@ export class CaptureWriter {
     this.fd = fd;
   }
 
+  /**
+   * Open (or create) the capture file for appending. Only a regular file will do: a FIFO or a device
+   * would block the server on its first record, so it is refused at once (opened without blocking, then
+   * looked at), with an error whose `code` says why.
+   */
   static open(path: string, write: WriteFn = writevSync): CaptureWriter {
-    mkdirSync(dirname(path), { recursive: true });
-    const fd = openSync(path, "a+");
+    makeFoldersSync(dirname(path));
+    const fd = openSync(path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o666);
     try {
+      const info = fstatSync(fd);
+      if (!info.isFile()) throw Object.assign(new Error(`${path} is ${kindOf(info)}`), { code: "ENOTREGULAR", kind: kindOf(info) });
       const torn = cutTornTail(fd);
       return new CaptureWriter(path, fd, torn, write);
     } catch (error) {

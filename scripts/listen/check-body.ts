@@ -1,3 +1,5 @@
+import { unsafeIntegers } from "../load/json.js";
+import { pointerAt } from "./pointer-at.js";
 import { eventTypeLabel, readBatchBody } from "./body.js";
 import type { EventProblem, EventValidator } from "./validator.js";
 
@@ -11,6 +13,8 @@ export type BodyVerdict =
       problems: number;
       /** The first problem, as `type pointer: message`. */
       firstProblem?: string;
+      /** Integer literals beyond 2^53 (JSON.parse cannot hold them exactly): how many, and the first with its pointer. */
+      unsafeIntegers?: { count: number; first: string };
     };
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -20,7 +24,8 @@ const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
  * the messages cost more than the thread saved, so it runs inline.)
  */
 export function checkBody(body: Uint8Array, validate: EventValidator): BodyVerdict {
-  const parsed = readBatchBody(decoder.decode(body));
+  const text = decoder.decode(body);
+  const parsed = readBatchBody(text);
   if (!parsed.ok) return parsed;
   const counts = new Map<string, number>();
   let problems = 0;
@@ -35,7 +40,21 @@ export function checkBody(body: Uint8Array, validate: EventValidator): BodyVerdi
       firstProblem ??= `${type} ${first.pointer === "" ? "(root)" : first.pointer}: ${first.message}`;
     }
   }
-  return { ok: true, counts, problems, ...(firstProblem !== undefined ? { firstProblem } : {}) };
+  const large = unsafeIntegers(text);
+  const first = large[0];
+  return {
+    ok: true,
+    counts,
+    problems,
+    ...(firstProblem !== undefined ? { firstProblem } : {}),
+    ...(first !== undefined ? { unsafeIntegers: { count: large.length, first: describeUnsafe(text, first.offset, first.literal) } } : {}),
+  };
+}
+
+/** `/0/account_id 9007199254740993`, the literal cut short when it is very long. */
+function describeUnsafe(text: string, offset: number, literal: string): string {
+  const shown = literal.length > 40 ? `${literal.slice(0, 39)}…` : literal;
+  return `${pointerAt(text, offset) || "(root)"} ${shown}`;
 }
 
 /** A validator that throws is a bug, but the request is captured already: report it as a problem, keep serving. */

@@ -1,3 +1,4 @@
+import { terminalSafe } from "../write/terminal-text.js";
 import type { ListenStats } from "./stats.js";
 import { typeStanding } from "./validator.js";
 
@@ -15,6 +16,8 @@ export interface RequestOutcome {
   firstProblem?: string;
   /** Why the request was refused (4xx/5xx). */
   reason?: string;
+  /** Integers beyond 2^53 in the body: how many, and the first (`/0/account_id 9007199254740993`). */
+  unsafeIntegers?: { count: number; first: string };
 }
 
 export interface Paint {
@@ -38,7 +41,8 @@ export function formatTypeCounts(counts: Iterable<[string, number]>, paint: Pain
   const parts: string[] = [];
   for (const [type, count] of counts) {
     const standing = typeStanding(type);
-    const text = `${type}×${count}`;
+    // Event types come from the sender: escaped, so none can drive the operator's terminal.
+    const text = `${terminalSafe(type)}×${count}`;
     if (standing === "provisional") parts.push(paint.warn(`${text} (provisional)`));
     else if (standing === "unknown") parts.push(paint.bad(`${text} (unknown type)`));
     else parts.push(text);
@@ -50,15 +54,24 @@ export function formatTypeCounts(counts: Iterable<[string, number]>, paint: Pain
 export function formatRequestLine(outcome: RequestOutcome, paint: Paint): string {
   // Status 0: the client went away before its body was complete, so nothing was answered.
   const status = outcome.status === 200 ? paint.ok("200") : paint.bad(outcome.status === 0 ? "---" : String(outcome.status));
-  const head = `${paint.dim(clock(outcome.at))} ${status} ${outcome.method} ${outcome.path}`;
-  if (outcome.reason !== undefined) return `${head}  ${outcome.reason}`;
+  // Everything but the clock and the status came from the request: escaped before it is painted.
+  const head = `${paint.dim(clock(outcome.at))} ${status} ${terminalSafe(outcome.method)} ${terminalSafe(outcome.path)}`;
+  if (outcome.reason !== undefined) return `${head}  ${terminalSafe(outcome.reason)}`;
   const events = outcome.eventCounts.size === 0 ? "no events" : formatTypeCounts(outcome.eventCounts, paint);
   const problems =
     outcome.problems === 0
       ? paint.dim("0 problems")
       : paint.bad(`${outcome.problems} problem${outcome.problems === 1 ? "" : "s"}`) +
-        (outcome.firstProblem !== undefined ? ` (first: ${outcome.firstProblem})` : "");
-  return `${head}  ${events}  ${problems}`;
+        (outcome.firstProblem !== undefined ? ` (first: ${terminalSafe(outcome.firstProblem)})` : "");
+  const large = outcome.unsafeIntegers;
+  const warning =
+    large === undefined
+      ? ""
+      : "  " +
+        paint.warn(
+          `${large.count} integer${large.count === 1 ? "" : "s"} beyond 2^53 (first: ${terminalSafe(large.first)}): kept exactly in the capture, but JSON.parse rounds them`,
+        );
+  return `${head}  ${events}  ${problems}${warning}`;
 }
 
 /** The summary printed when `listen` stops. */
@@ -72,11 +85,14 @@ export function formatSummary(stats: ListenStats, capturePath: string, paint: Pa
     `Requests: ${data.requests}${statuses ? ` (${statuses})` : ""}`,
     `Events: ${data.events}${data.events ? `  ${formatTypeCounts(Object.entries(data.byType), paint)}` : ""}`,
     `Problems: ${data.problems}`,
-    `Capture: ${capturePath}`,
+    ...(data.unsafeIntegers > 0
+      ? [paint.warn(`Integers beyond 2^53: ${data.unsafeIntegers} (in the capture exactly as sent; anything that parses them with JSON.parse rounds them)`)]
+      : []),
+    `Capture: ${terminalSafe(capturePath)}`,
   ];
   const unconfirmed = stats.unconfirmedTypes();
   if (unconfirmed.length > 0) {
-    lines.push(`Next: altcraft-albato infer ${capturePath}   (${unconfirmed.map((u) => `${u.type}: ${u.standing}`).join(", ")})`);
+    lines.push(`Next: altcraft-albato infer ${terminalSafe(capturePath)}   (${unconfirmed.map((u) => `${terminalSafe(u.type)}: ${u.standing}`).join(", ")})`);
   }
   return lines;
 }

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { CannotRunError } from "../errors.js";
+import { CannotRunError, fsReason } from "../errors.js";
+import { cannotMakeFolder } from "../write/atomic.js";
+import { terminalSafe } from "../write/terminal-text.js";
 import { defaultCapturePath } from "./capture-path.js";
 import { CaptureWriter } from "./capture-writer.js";
 import { loadEventValidator } from "./load-validator.js";
@@ -33,6 +35,7 @@ export interface ListenIo {
 }
 
 const TOKEN_CHARS = /^[A-Za-z0-9._~-]+$/;
+const MIN_TOKEN_LENGTH = 12;
 
 /** Request lines are written together, at most this long after the first of them… */
 const CONSOLE_FLUSH_MS = 50;
@@ -62,6 +65,11 @@ export function parseListenOptions(options: ListenOptions): {
     if (!TOKEN_CHARS.test(options.token)) {
       throw new CannotRunError("--token may hold only letters, digits and . _ ~ - (it becomes a URL path segment)");
     }
+    // The path is the only protection hooks have; a short one is guessed, and hiding it in captures
+    // ({token}) would hide every occurrence of a common string.
+    if (options.token.length < MIN_TOKEN_LENGTH) {
+      throw new CannotRunError(`--token must be at least ${MIN_TOKEN_LENGTH} characters (found ${options.token.length}); --token alone makes one up`);
+    }
     token = options.token;
   }
   const grace = Number(options.grace);
@@ -83,17 +91,9 @@ export async function runListen(options: ListenOptions, io: ListenIo): Promise<n
   const paint = io.colour ? COLOURS : PLAIN;
   const validate = io.validator ?? (await loadEventValidator(options.strict === true));
 
-  let capture: CaptureWriter;
-  try {
-    capture = CaptureWriter.open(settings.out);
-  } catch (error) {
-    throw new CannotRunError(`cannot open the capture file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
-      file: settings.out,
-    });
-  }
-  if (capture.repairedTornBytes > 0) {
-    io.err(`note: ${settings.out} ended in a torn line (${capture.repairedTornBytes} bytes from a killed run); cut it off (that request was never answered, so its sender retries it)`);
-  }
+  // The capture file is opened once the port is bound (a port in use leaves no file behind), in the same
+  // turn of the event loop, so no request can arrive before it is open.
+  let capture: CaptureWriter | undefined;
 
   // Request lines go out in one write per CONSOLE_FLUSH_MS (or per CONSOLE_FLUSH_LINES lines): a write per
   // turn of the event loop was ~1.5% of listen's time under load (profiled). A person watching sees a
@@ -108,7 +108,12 @@ export async function runListen(options: ListenOptions, io: ListenIo): Promise<n
     pendingLines = [];
   };
   const listener = createListenServer({
-    capture,
+    capture: {
+      appendAll: (lines) => {
+        if (capture === undefined) throw new Error("the capture file is not open");
+        capture.appendAll(lines);
+      },
+    },
     validate,
     ...(settings.token !== undefined ? { token: settings.token } : {}),
     maxBody: settings.maxBody,
@@ -120,28 +125,37 @@ export async function runListen(options: ListenOptions, io: ListenIo): Promise<n
     },
   });
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      listener.server.once("error", reject);
-      listener.server.listen(settings.port, settings.host, () => {
-        listener.server.off("error", reject);
-        resolve();
-      });
+  await new Promise<void>((resolve, reject) => {
+    listener.server.once("error", (error: NodeJS.ErrnoException) => {
+      const hint = error.code === "EADDRINUSE" ? "; pick another with --port" : "";
+      reject(new CannotRunError(`cannot listen on ${settings.host}:${settings.port}: ${error.code ?? error.message}${hint}`));
     });
-  } catch (error) {
-    capture.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === "EADDRINUSE" ? "; pick another with --port" : "";
-    throw new CannotRunError(`cannot listen on ${settings.host}:${settings.port}: ${code ?? (error as Error).message}${hint}`);
+    listener.server.listen(settings.port, settings.host, () => {
+      listener.server.removeAllListeners("error");
+      try {
+        capture = openCapture(settings.out);
+        resolve();
+      } catch (error) {
+        listener.server.close();
+        reject(error);
+      }
+    });
+  });
+  if (capture!.repairedTornBytes > 0) {
+    io.err(
+      terminalSafe(
+        `note: ${settings.out} ended in a torn line (${capture!.repairedTornBytes} bytes: a run was killed while writing that record); cut it off (that request was never answered, so its sender sent it again)`,
+      ),
+    );
   }
 
   const { port } = listener.server.address() as AddressInfo;
   const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
   const url = `http://${host}:${port}/${settings.token ?? ""}`;
   io.out(`Listening on ${url}`);
-  io.out(`Capturing every request to ${settings.out}`);
+  io.out(terminalSafe(`Capturing every request to ${settings.out}`));
   io.out(
-    `Paste the URL under which Altcraft reaches this port (a tunnel or reverse proxy to ${url}) into the action hook's URL; the success pattern may be "${settings.okBody}".`,
+    terminalSafe(`Paste the URL under which Altcraft reaches this port (a tunnel or reverse proxy to ${url}) into the action hook's URL; the success pattern may be "${settings.okBody}".`),
   );
   if (settings.token === undefined && !isLoopback(settings.host)) {
     io.err(paint.warn("warning: no --token and not on loopback: anyone who can reach this port can post to it"));
@@ -159,11 +173,23 @@ export async function runListen(options: ListenOptions, io: ListenIo): Promise<n
       void listener.shutdown(settings.graceMs).then(resolve);
     });
   });
-  capture.close();
+  capture!.close();
   flushLines();
   io.out("");
   for (const line of formatSummary(listener.stats, settings.out, paint)) io.out(line);
   return 0;
+}
+
+/** The capture file, or one line naming it and why it cannot be appended to. */
+function openCapture(path: string): CaptureWriter {
+  try {
+    return CaptureWriter.open(path);
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException & { kind?: string };
+    if (failure.code === "ENOTREGULAR") throw new CannotRunError(`cannot open the capture file: it is ${failure.kind}, not a regular file`, { file: path });
+    if (failure.path !== undefined && failure.path !== path) throw cannotMakeFolder(path, error);
+    throw new CannotRunError(`cannot open the capture file: ${fsReason(error)}`, { file: path });
+  }
 }
 
 function isLoopback(host: string): boolean {

@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { timingSafeEqual } from "node:crypto";
+import type { Duplex } from "node:stream";
 import { checkBody, type BodyVerdict } from "./check-body.js";
-import { captureLine, TRUNCATED_PREFIX_BYTES } from "./capture-record.js";
+import { captureLine, refusedLine, TRUNCATED_PREFIX_BYTES } from "./capture-record.js";
+import { redactHeaders, tokenRedactor } from "./redact.js";
 import { CaptureWriteError } from "./capture-writer.js";
 import type { RequestOutcome } from "./request-line.js";
 import { ListenStats } from "./stats.js";
@@ -12,7 +14,11 @@ export interface ListenServerOptions {
   /** Where every request goes first, as one line each; throws `CaptureWriteError` when the disk refuses. */
   capture: { appendAll(lines: readonly Buffer[]): void };
   validate: EventValidator;
-  /** When set, only `/<token>` is served; other paths get 404. Without it every path is accepted. */
+  /**
+   * When set, only `/<token>` is served; other paths get 404, and are captured without headers or body.
+   * The token is hidden (`{token}`) wherever it appears in what is shown or captured. Without it every
+   * path is accepted.
+   */
   token?: string;
   /** Largest body accepted, in bytes; larger ones get 413. */
   maxBody: number;
@@ -38,10 +44,15 @@ const NO_EVENTS: ReadonlyMap<string, number> = new Map();
 export function createListenServer(options: ListenServerOptions): ListenServer {
   const stats = new ListenStats();
   const tokenPath = options.token === undefined ? undefined : Buffer.from(`/${options.token}`);
+  const redact = tokenRedactor(options.token);
   const okBody = Buffer.from(options.okBody, "utf8");
   // The answer to nearly every request, prepared once (the raw-array form skips header validation).
   const okHeaders = ["content-type", "text/plain; charset=utf-8", "content-length", String(okBody.length)];
   let closing = false;
+  /** Connections answered with "connection: close": what else arrives on them is never a request. */
+  const ending = new WeakSet<object>();
+  /** Connections with a request being handled. */
+  const inFlight = new WeakSet<object>();
 
   /** Does the path (without its query) name the token? Compared in constant time: the path is the secret. */
   function isTokenPath(pathname: string): boolean {
@@ -55,8 +66,8 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
     const queryAt = url.indexOf("?");
     const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
     const pathAllowed = isTokenPath(pathname);
-    // The secret never lands in a capture file, so captures can be shared.
-    const shownPath = pathAllowed && tokenPath !== undefined ? `/{token}${queryAt === -1 ? "" : url.slice(queryAt)}` : url;
+    // The secret never lands in a capture file or on the console, however the path spells it.
+    const shownPath = redact(url);
 
     const chunks: Buffer[] = [];
     let received = 0;
@@ -70,16 +81,18 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
       settled = true;
       req.off("data", onData);
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, Math.min(received, options.maxBody));
-      const { line, utf8 } = captureLine({
-        receivedAt: new Date(),
-        method: req.method ?? "",
-        path: shownPath,
-        ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
-        headers: req.headers,
-        body: truncated ? body.subarray(0, TRUNCATED_PREFIX_BYTES) : body,
-        bodyBytes: received,
-        truncated: truncated || aborted,
-      });
+      const { line, utf8 } = pathAllowed
+        ? captureLine({
+            receivedAt: new Date(),
+            method: req.method ?? "",
+            path: shownPath,
+            ...(req.socket.remoteAddress !== undefined ? { remoteAddress: req.socket.remoteAddress } : {}),
+            headers: tokenPath === undefined ? req.headers : redactHeaders(req.headers, redact),
+            body: truncated ? body.subarray(0, TRUNCATED_PREFIX_BYTES) : body,
+            bodyBytes: received,
+            truncated: truncated || aborted,
+          })
+        : { line: refusedLine({ receivedAt: new Date(), method: req.method ?? "", path: shownPath, bodyBytes: received, refused: "not the token path (404)" }), utf8: true };
       capture(line, (error) => {
         if (error !== undefined) answer(500, `${error.message}; the request was not kept, send it again`);
         else decide(body, utf8, aborted);
@@ -107,6 +120,7 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
         eventCounts: verdict.counts,
         problems: verdict.problems,
         ...(verdict.firstProblem !== undefined ? { firstProblem: verdict.firstProblem } : {}),
+        ...(verdict.unsafeIntegers !== undefined ? { unsafeIntegers: verdict.unsafeIntegers } : {}),
       });
     };
 
@@ -116,7 +130,11 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
     };
 
     const send = (status: number, body: Buffer, headers: Record<string, string> = {}) => {
-      if (closing || truncated) res.shouldKeepAlive = false;
+      if (closing || truncated) {
+        res.shouldKeepAlive = false;
+        // What the sender still writes on this connection is the rest of a refused body, not a request.
+        ending.add(req.socket);
+      }
       res.writeHead(status, { "content-type": "text/plain; charset=utf-8", "content-length": body.length, ...headers });
       res.end(body);
       if (truncated) drainThenCut(req);
@@ -132,7 +150,7 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
         problems: outcome.problems ?? 0,
         ...outcome,
       };
-      stats.addRequest(full.status, full.eventCounts, full.problems);
+      stats.addRequest(full.status, full.eventCounts, full.problems, full.unsafeIntegers?.count ?? 0);
       options.onRequest?.(full);
     };
 
@@ -141,7 +159,8 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
       if (received > options.maxBody) {
         truncated = true;
         settle(false);
-      } else {
+      } else if (pathAllowed) {
+        // A refused path's body is only counted, never held.
         chunks.push(chunk);
       }
     };
@@ -176,9 +195,41 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
   }
 
   const server = createServer((req, res) => {
+    inFlight.add(req.socket);
+    res.on("close", () => inFlight.delete(req.socket));
     handle(req, res);
     if (closing) res.on("finish", () => server.closeIdleConnections());
   });
+  server.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => refuseUnparsed(error, socket));
+
+  /**
+   * A request Node's parser gave up on before it became a request (headers past Node's limit, a garbled
+   * request line, headers that never finished): answered with its status, and a console line with what
+   * could be read of its request line, the token hidden. Nothing is captured: there is no request to keep.
+   */
+  function refuseUnparsed(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void {
+    const refusal = CLIENT_ERRORS[error.code ?? ""];
+    // A connection whose request is under way (the sender went away mid-body) is that request's to report.
+    if (refusal === undefined || !socket.writable || ending.has(socket) || inFlight.has(socket)) {
+      socket.destroy();
+      return;
+    }
+    const [status, reason] = refusal;
+    const text = `${reason}\n`;
+    socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nconnection: close\r\ncontent-type: text/plain; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+    const requestLine = /^([A-Z]{1,20}) (\S{1,2048})/.exec(error.rawPacket?.subarray(0, 4096).toString("latin1") ?? "");
+    const outcome: RequestOutcome = {
+      at: new Date(),
+      status,
+      method: requestLine?.[1] ?? "?",
+      path: requestLine ? redact(requestLine[2]!) : "?",
+      eventCounts: NO_EVENTS,
+      problems: 0,
+      reason,
+    };
+    stats.addRequest(status, NO_EVENTS, 0);
+    options.onRequest?.(outcome);
+  }
 
   async function shutdown(graceMs = 10_000): Promise<void> {
     closing = true;
@@ -197,6 +248,18 @@ export function createListenServer(options: ListenServerOptions): ListenServer {
 
   return { server, stats, shutdown };
 }
+
+/** Node's parser errors a sender can cause, with the answer each gets; others (a reset) just close. */
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, "request headers too large (Node's limit is 16 KiB)"],
+  HPE_HEADERS_TIMEOUT: [408, "request headers did not arrive in time"],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "request did not arrive in time"],
+};
+for (const code of ["HPE_INVALID_METHOD", "HPE_INVALID_URL", "HPE_INVALID_CONSTANT", "HPE_INVALID_VERSION", "HPE_INVALID_HEADER_TOKEN", "HPE_INVALID_CONTENT_LENGTH", "HPE_UNEXPECTED_CONTENT_LENGTH", "HPE_INVALID_TRANSFER_ENCODING", "HPE_INVALID_CHUNK_SIZE", "HPE_LF_EXPECTED", "HPE_CR_EXPECTED", "HPE_STRICT"]) {
+  CLIENT_ERRORS[code] = [400, `not a valid HTTP request (${code})`];
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 408: "Request Timeout", 431: "Request Header Fields Too Large" };
 
 /** Read and drop the rest of a refused body for a moment (so the client sees the 413), then cut it off. */
 function drainThenCut(req: IncomingMessage): void {

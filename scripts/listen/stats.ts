@@ -5,11 +5,14 @@ export class ListenStats {
   requests = 0;
   events = 0;
   problems = 0;
+  /** Integer literals beyond 2^53 seen in bodies. */
+  unsafeIntegers = 0;
   readonly byStatus = new Map<number, number>();
   readonly byType = new Map<string, number>();
 
-  addRequest(status: number, eventCounts: ReadonlyMap<string, number>, problems: number): void {
+  addRequest(status: number, eventCounts: ReadonlyMap<string, number>, problems: number, unsafeIntegers = 0): void {
     this.requests++;
+    this.unsafeIntegers += unsafeIntegers;
     this.problems += problems;
     this.byStatus.set(status, (this.byStatus.get(status) ?? 0) + 1);
     for (const [type, count] of eventCounts) {
@@ -23,6 +26,7 @@ export class ListenStats {
     requests: number;
     events: number;
     problems: number;
+    unsafeIntegers: number;
     byStatus: Record<string, number>;
     byType: Record<string, number>;
   } {
@@ -30,6 +34,7 @@ export class ListenStats {
       requests: this.requests,
       events: this.events,
       problems: this.problems,
+      unsafeIntegers: this.unsafeIntegers,
       byStatus: Object.fromEntries([...this.byStatus].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v])),
       byType: Object.fromEntries([...this.byType].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))),
     };

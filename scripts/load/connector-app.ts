@@ -11,9 +11,14 @@ import type { YamlReader } from "./yaml-file.js";
 /** Latin letters and digits, starting with a letter: what Albato accepts as a code. */
 export const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
 
-/** semver.org's grammar (major.minor.patch, optional pre-release and build). */
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+/**
+ * semver.org's grammar without build metadata: major.minor.patch and an optional pre-release. The
+ * version names the package file and is the manifest's `app.version`, whose schema
+ * (schemas/manifest/app.schema.json) takes no `+build` part; test/connector-version.test.ts keeps every
+ * version this accepts one that schema accepts.
+ */
+export const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$/;
 
 export interface AppYaml {
   app: ConnectorApp;
@@ -107,7 +112,13 @@ export function readAppYaml(reader: YamlReader): AppYaml {
   }
   const version = reader.string(keys.version, "version", root) ?? "";
   if (version && !SEMVER.test(version)) {
-    reader.report(keys.version, `version "${version}" is not a semantic version (expected e.g. 1.2.0)`);
+    const build = /^[^+]*(\+.*)$/.exec(version)?.[1];
+    reader.report(
+      keys.version,
+      build !== undefined && SEMVER.test(version.slice(0, -build.length))
+        ? `version "${version}": build metadata ("${build}") is not taken (the version names the package and is the app's version on Albato); use major.minor.patch with an optional pre-release, e.g. ${version.slice(0, -build.length)}`
+        : `version "${version}" is not a semantic version (expected e.g. 1.2.0 or 1.2.0-rc.1)`,
+    );
   }
   const authorization = reader.string(keys.authorization, "authorization", root);
   if (authorization !== undefined && authorization !== "none") {

@@ -86,7 +86,8 @@ async function checkSamples(
     } else if (!(path.startsWith(folder) && !path.slice(folder.length).includes("/"))) {
       reader.report(node, `samples of event type "${eventType}" live in ${folder}, not at ${path}`);
     } else if (!(await files.isFile(path))) {
-      reader.report(node, `sample file not found: ${path}`);
+      const absence = await files.absence(path);
+      reader.report(node, absence === "not found" ? `sample file not found: ${path}` : `sample ${path} is ${absence}, not a file`);
     }
   }
   const names = new Set(listed.map((sample) => sample.path));
@@ -109,7 +110,8 @@ export async function checkLogo(files: ProjectFiles, reader: YamlReader, app: Ap
   }
   const bytes = await files.read(logo).catch(() => undefined);
   if (bytes === undefined) {
-    reader.report(node, `logo file not found: ${logo}`);
+    const absence = await files.absence(logo);
+    reader.report(node, absence === "not found" ? `logo file not found: ${logo}` : `logo ${logo} is ${absence}, not a file`);
     return;
   }
   if (bytes.length > LOGO_MAX_BYTES) {

@@ -49,7 +49,7 @@ export function jsonErrorOffset(text: string): number {
 /** What a JSON.parse message says was wrong, without Node's position and its echo of the text. */
 export function jsonErrorReason(message: string): string {
   return message
-    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/ (?:in JSON )?at position \d+.*$/s, "")
     .replace(/^JSON\.parse: /, "")
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, "")
     .replace(/\s+/g, " ");
@@ -90,4 +90,81 @@ export function parseJson(text: string, file: string): unknown {
   if (parsed.ok) return parsed.value;
   const { line, column, reason } = parsed.error;
   throw new CannotRunError(`not valid JSON: ${reason}`, { file, ...(line !== undefined ? { line, column } : {}) });
+}
+
+/** An integer literal of a JSON text that JSON.parse cannot hold exactly (beyond ±(2^53 − 1)). */
+export interface UnsafeInteger {
+  /** Offset of the literal's first character in the text. */
+  offset: number;
+  literal: string;
+}
+
+const BEFORE_LITERAL = new Set(["", "[", ":", ",", " ", "\n", "\r", "\t"]);
+const AFTER_LITERAL = new Set(["", ",", "]", "}", " ", "\n", "\r", "\t"]);
+const MIN_DIGITS = 16;
+
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+
+/**
+ * Is there a run of sixteen digits or more that stands as a bare literal (after `[`, `:`, `,`,
+ * whitespace or the start, an optional minus between; before `,`, `]`, `}`, whitespace or the end)? Runs
+ * inside strings (a quote or a letter before them), fractions and exponents are passed over. This runs on
+ * every request `listen` takes, so it looks at every sixteenth character only: any run of sixteen digits
+ * covers one of them, and only there is the run measured.
+ */
+function mayHoldLongInteger(text: string): boolean {
+  for (let index = MIN_DIGITS - 1; index < text.length; index += MIN_DIGITS) {
+    if (!isDigit(text.charCodeAt(index))) continue;
+    let start = index;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    let end = index + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++;
+    if (end - start >= MIN_DIGITS) {
+      const sign = start > 0 && text[start - 1] === "-" ? 1 : 0;
+      const before = start - sign === 0 ? "" : text[start - sign - 1]!;
+      if (BEFORE_LITERAL.has(before) && AFTER_LITERAL.has(text[end] ?? "")) return true;
+    }
+    // Go on after this run (the loop's step lands inside the text beyond it).
+    index = end - 1;
+  }
+  return false;
+}
+
+const NUMBER_LITERAL = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+
+/**
+ * Integer literals (no fraction, no exponent) outside JavaScript's safe range, where they appear in
+ * `text` outside strings: `9007199254740993` would be read as 9007199254740992. Whoever reads such a
+ * text should say so (a replay keeps the bytes, but anything that re-encodes the value changes it).
+ * Cheap for texts without them: one search for a bare literal of sixteen digits or more (the fewest such
+ * a literal has); only a text with one is scanned, strings skipped, to be sure.
+ */
+export function unsafeIntegers(text: string): UnsafeInteger[] {
+  if (!mayHoldLongInteger(text)) return [];
+  const found: UnsafeInteger[] = [];
+  let index = 0;
+  while (index < text.length) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      // A string: skip to its closing quote, escapes included.
+      index++;
+      while (index < text.length && text.charCodeAt(index) !== 0x22) index += text.charCodeAt(index) === 0x5c ? 2 : 1;
+      index++;
+    } else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
+      NUMBER_LITERAL.lastIndex = index;
+      const match = NUMBER_LITERAL.exec(text);
+      if (match === null) {
+        index++;
+        continue;
+      }
+      const literal = match[0];
+      if (match[1] === undefined && match[2] === undefined && literal.length >= 16 && !Number.isSafeInteger(Number(literal))) {
+        found.push({ offset: index, literal });
+      }
+      index += literal.length;
+    } else {
+      index++;
+    }
+  }
+  return found;
 }

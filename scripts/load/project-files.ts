@@ -4,10 +4,10 @@
  * Paths are repo-relative with forward slashes.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { lstat, readFile, readlink, stat } from "node:fs/promises";
 import { join, sep } from "node:path";
 import { CannotRunError, fsReason } from "../errors.js";
-import { walkFiles } from "./walk.js";
+import { kindOf, walkFiles } from "./walk.js";
 
 export interface ProjectFiles {
   /** A file's bytes; undefined when there is no regular file there. Other read failures throw. */
@@ -17,6 +17,24 @@ export interface ProjectFiles {
   filesIn(dir: string): Promise<string[] | undefined>;
   /** The paths of the regular files anywhere under `dir`, sorted. */
   filesUnder(dir: string): Promise<string[]>;
+  /**
+   * Why there is no regular file at `file`, for a message: "not found", "a folder", "a symbolic link to
+   * ../x.svg, which does not exist", so a message never says "not found" of something that is there.
+   */
+  absence(file: string): Promise<string>;
+}
+
+/** What stands at `path` instead of a regular file, in words. */
+export async function absenceAt(path: string): Promise<string> {
+  const own = await lstat(path).catch(() => undefined);
+  if (own === undefined) return "not found";
+  if (own.isSymbolicLink()) {
+    const target = await readlink(path).catch(() => "?");
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined) return `a symbolic link to ${target}, which does not exist`;
+    return `a symbolic link to ${info.isDirectory() ? "a folder" : kindOf(info)} (${target})`;
+  }
+  return own.isDirectory() ? "a folder" : kindOf(own);
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -58,6 +76,23 @@ function isRegularFile(path: string): boolean {
   }
 }
 
+/**
+ * A project root given by the user (`--root`) must be a folder holding schemas/ or connector/: otherwise
+ * one line naming it, instead of a problem for every file it lacks.
+ */
+export function checkProjectRoot(root: string, given: string): void {
+  let info;
+  try {
+    info = statSync(root);
+  } catch (error) {
+    throw new CannotRunError(`the project folder (--root) cannot be read: ${fsReason(error)}`, { file: given });
+  }
+  if (!info.isDirectory()) throw new CannotRunError("the project folder (--root) is not a folder", { file: given });
+  if (!existsSync(join(root, "schemas")) && !existsSync(join(root, "connector"))) {
+    throw new CannotRunError("not a project folder: it holds neither schemas/ nor connector/ (give --root the folder that does)", { file: given });
+  }
+}
+
 export function diskFiles(root: string): ProjectFiles {
   return {
     async read(file) {
@@ -78,6 +113,7 @@ export function diskFiles(root: string): ProjectFiles {
         .filter((name) => !name.includes("/"));
     },
     filesUnder: async (dir) => listFiles(root, dir),
+    absence: (file) => absenceAt(join(root, file)),
   };
 }
 
@@ -98,5 +134,7 @@ export function memoryFiles(files: ReadonlyMap<string, Buffer>, dirs: readonly s
       return names.length === 0 ? undefined : names.filter((name) => !name.includes("/"));
     },
     filesUnder: async (dir) => (covered(dir) ? under(dir) : elsewhere.filesUnder(dir)),
+    // A covered folder's listing holds every regular file in it; what else stands there the disk can say.
+    absence: (file) => elsewhere.absence(file),
   };
 }

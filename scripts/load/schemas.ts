@@ -8,6 +8,7 @@ import { EVENT_TYPES, eventSchemaFile, type EventTypeInfo } from "../event-types
 import { parseJson } from "./json.js";
 import { SCHEMA_ID_BASE, type JsonSchema, type SchemaDocument } from "./json-schema.js";
 import { metaSchemaProblem } from "./json-schema-meta.js";
+import { unknownKeywords } from "./schema-keywords.js";
 import { diskFiles, type ProjectFiles } from "./project-files.js";
 import { resolveSchema } from "./resolve-refs.js";
 
@@ -40,13 +41,16 @@ export function schemaDocument(text: string, file: string): SchemaDocument {
   }
   const meta = metaSchemaProblem(schema);
   if (meta) throw new CannotRunError(meta.message, { file, pointer: meta.pointer });
+  const unknown = unknownKeywords(schema);
+  if (unknown.length > 0) throw new ProblemListError(unknown.map(({ pointer, message }) => ({ place: { file, pointer }, message })), file);
   return { file, id: expectedId, json: schema, text };
 }
 
-/** Every schema under `schemas/`; every file that cannot be one is a problem (all of them, in one throw). */
-export async function readSchemaDocuments(files: ProjectFiles): Promise<Map<string, SchemaDocument>> {
+/** Every schema under `schemas/` that can be one, and a problem for each file that cannot. */
+async function collectSchemaDocuments(files: ProjectFiles): Promise<{ documents: Map<string, SchemaDocument>; problems: Problem[]; broken: string[] }> {
   const documents = new Map<string, SchemaDocument>();
   const problems: Problem[] = [];
+  const broken: string[] = [];
   for (const file of (await files.filesUnder("schemas")).filter((path) => path.endsWith(".schema.json"))) {
     try {
       const bytes = await files.read(file);
@@ -56,8 +60,15 @@ export async function readSchemaDocuments(files: ProjectFiles): Promise<Map<stri
     } catch (error) {
       if (!(error instanceof CannotRunError)) throw error;
       problems.push(...problemsOf(error, { file }));
+      broken.push(file);
     }
   }
+  return { documents, problems, broken };
+}
+
+/** Every schema under `schemas/`; every file that cannot be one is a problem (all of them, in one throw). */
+export async function readSchemaDocuments(files: ProjectFiles): Promise<Map<string, SchemaDocument>> {
+  const { documents, problems } = await collectSchemaDocuments(files);
   if (problems.length > 0) throw new ProblemListError(problems, "schemas/");
   return documents;
 }
@@ -71,8 +82,10 @@ export async function loadSchemas(
   registry: readonly EventTypeInfo[] = EVENT_TYPES,
   files: ProjectFiles = diskFiles(root),
 ): Promise<LoadedSchemas> {
-  const documents = await readSchemaDocuments(files);
-  const problems: Problem[] = [];
+  // The files that cannot be schemas are reported with everything the others show (dangling or cyclic
+  // refs, missing types): one run reports it all. A ref to a broken file is that file's problem only.
+  const { documents, problems, broken } = await collectSchemaDocuments(files);
+  const brokenIds = broken.map((file) => `"${SCHEMA_ID_BASE}${file}#`);
   const known = new Set(registry.map((info) => info.type));
   for (const document of documents.values()) {
     const match = /^schemas\/events\/(.+)\.schema\.json$/.exec(document.file);
@@ -85,7 +98,7 @@ export async function loadSchemas(
     const file = eventSchemaFile(type);
     const document = documents.get(SCHEMA_ID_BASE + file);
     if (!document) {
-      problems.push({ place: { file }, message: `missing schema for event type "${type}"` });
+      if (!broken.includes(file)) problems.push({ place: { file }, message: `missing schema for event type "${type}"` });
       continue;
     }
     try {
@@ -100,7 +113,7 @@ export async function loadSchemas(
       events.set(type, { eventType: type, document, resolved });
     } catch (error) {
       if (!(error instanceof CannotRunError)) throw error;
-      problems.push(...problemsOf(error, { file }));
+      problems.push(...problemsOf(error, { file }).filter((problem) => !brokenIds.some((id) => problem.message.includes(id))));
     }
   }
   if (problems.length > 0) throw new ProblemListError(problems, "schemas/");

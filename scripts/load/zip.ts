@@ -62,17 +62,23 @@ export async function readZip(bytes: Buffer, file: string): Promise<ZipFileEntry
   } catch (error) {
     throw new CannotRunError(`not a readable zip: ${(error as Error).message}`, { file });
   }
-  let total = 0;
   try {
     if (zip.entryCount > MAX_ENTRIES) throw new CannotRunError(`refused: ${zip.entryCount} entries (at most ${MAX_ENTRIES}; a package has a few hundred)`, { file });
+    // Every entry's declared size is checked against the caps before any is inflated, so a refused archive
+    // costs nothing but its own bytes.
+    const listed: yauzl.Entry[] = [];
+    let total = 0;
     for await (const entry of zip.eachEntry()) {
-      const name = entry.fileName;
-      const isDirectory = name.endsWith("/");
       if (entry.uncompressedSize > MAX_ENTRY_BYTES) {
-        throw new CannotRunError(`refused: it inflates to ${Math.ceil(entry.uncompressedSize / MIB)} MiB (at most ${MAX_ENTRY_BYTES / MIB} MiB an entry; a package is a few MB)`, { file: `${file}!${name}` });
+        throw new CannotRunError(`refused: it inflates to ${Math.ceil(entry.uncompressedSize / MIB)} MiB (at most ${MAX_ENTRY_BYTES / MIB} MiB an entry; a package is a few MB)`, { file: `${file}!${entry.fileName}` });
       }
       total += entry.uncompressedSize;
       if (total > MAX_TOTAL_BYTES) throw new CannotRunError(`refused: its entries inflate to more than ${MAX_TOTAL_BYTES / MIB} MiB (a package is a few MB)`, { file });
+      listed.push(entry);
+    }
+    for (const entry of listed) {
+      const name = entry.fileName;
+      const isDirectory = name.endsWith("/");
       let data: Buffer = Buffer.alloc(0);
       if (!isDirectory) {
         try {

@@ -15,6 +15,12 @@ export interface CaptureRecord {
   headers: Record<string, string | string[] | undefined>;
   /** Bytes of body received (before the limit cut it off, when `truncated`). */
   bodyBytes: number;
+  /**
+   * Set when `listen` refused the request before trusting anything in it (a path that is not the
+   * token's): why. Such a record keeps no headers and no body (`body` is empty, `bodyBytes` says how many
+   * bytes came).
+   */
+  refused?: string;
   /** True when the body was larger than `--max-body`: then `body` holds only its first bytes. */
   truncated?: true;
   /** The raw body as UTF-8 text (invalid bytes become U+FFFD; `bodyBase64` then keeps the exact bytes). */

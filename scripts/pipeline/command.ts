@@ -5,7 +5,8 @@
 import { join, resolve } from "node:path";
 import { exitCodeOf, withSeverity, type BuildProblem } from "../check/problem.js";
 import { CannotRunError, problemsOf } from "../errors.js";
-import { printJson } from "../write/console.js";
+import { checkProjectRoot } from "../load/project-files.js";
+import { printJson, printLines } from "../write/console.js";
 import { outputStates, probeCache, RECORD_FORMAT, recordKey, writeRecord } from "./cache.js";
 import { readInputs } from "./inputs.js";
 import type { BuildOutcome } from "./build.js";
@@ -23,14 +24,10 @@ export interface BuildCommandOptions {
   baseline?: string;
 }
 
-function printLines(lines: readonly string[], stream: NodeJS.WriteStream): void {
-  if (lines.length > 0) stream.write(`${lines.join("\n")}\n`);
-}
-
 function report(summary: BuildSummary, warnings: readonly string[], json: boolean): void {
-  printLines(warnings, process.stderr);
+  printLines(process.stderr, warnings);
   if (json) printJson(summary);
-  else printLines(summaryLines(summary), process.stdout);
+  else printLines(process.stdout, summaryLines(summary));
 }
 
 function failureSummary(problems: readonly BuildProblem[], check: boolean): FailureSummary {
@@ -59,6 +56,7 @@ async function build(options: Parameters<typeof import("./build.js")["runBuild"]
 
 export async function runBuildCommand(options: BuildCommandOptions): Promise<number> {
   const root = resolve(options.root ?? ".");
+  checkProjectRoot(root, options.root ?? ".");
   const out = options.out === undefined ? join(root, "dist") : resolve(options.out);
   const check = options.check === true;
   const json = options.json === true;
@@ -77,7 +75,7 @@ export async function runBuildCommand(options: BuildCommandOptions): Promise<num
 
   if (!outcome.summary) {
     const errors = outcome.problems.filter((problem) => problem.severity !== "warning");
-    printLines([...warningLines, ...errors.map(problemLine)], process.stderr);
+    printLines(process.stderr, [...warningLines, ...errors.map(problemLine)]);
     if (errors.length > 1) process.stderr.write(`altcraft-albato: build stopped: ${errors.length} problems, nothing was written\n`);
     if (json) printJson(failureSummary(outcome.problems, check));
     return outcome.exitCode;

@@ -1,6 +1,7 @@
 import { printJson } from "../write/console.js";
-import { CannotRunError, formatPlace } from "../errors.js";
+import { CannotRunError, formatPlace, ProblemListError } from "../errors.js";
 import { readEventInputs, type Skipped } from "../load/event-inputs.js";
+import { terminalSafe } from "../write/terminal-text.js";
 import { toBatches } from "./batches.js";
 import { keepAliveAgents } from "./http-post.js";
 import { postBatch, type BatchResult, type PostTarget, type RetryPolicy } from "./post-batch.js";
@@ -78,13 +79,17 @@ export async function runSend(paths: readonly string[], options: SendOptions, io
   };
 
   const input = await readEventInputs(paths);
-  if (input.events.length === 0) {
-    throw new CannotRunError(`no events in ${input.files.length === 0 ? "the given paths" : input.files.join(", ")}`);
-  }
+  // A replay of a log with a broken line would send something else than what was logged: refuse it,
+  // naming every broken place at once.
+  if (input.problems.length > 0) throw new ProblemListError(input.problems, "the input");
   if (!options.json) reportSkipped(input.skipped, io);
+  if (input.events.length === 0) {
+    throw new CannotRunError(`no events in ${input.files.length === 0 ? "the given paths" : input.files.join(", ")}${input.skipped.length > 0 ? " (see the skipped inputs above)" : ""}`);
+  }
 
+  // Each event's text exactly as read: re-batching joins them, nothing re-encodes a value.
   const batches = toBatches(
-    input.events.map((sourced) => sourced.event),
+    input.events.map((sourced) => sourced.raw),
     batchSize,
   );
   const perBatchLines = !options.json && (options.verbose === true || batches.length <= PER_BATCH_LINES_UP_TO);
@@ -98,12 +103,12 @@ export async function runSend(paths: readonly string[], options: SendOptions, io
     while (next < batches.length) {
       const index = next++;
       const events = batches[index]!;
-      const result = await postBatch(shared, JSON.stringify(events), policy);
+      const result = await postBatch(shared, `[${events.join(",")}]`, policy);
       const report: BatchReport = { batch: index + 1, events: events.length, ...result };
       reports[index] = report;
       done++;
       if (options.json) continue;
-      if (perBatchLines || !report.ok) io.out(formatBatchLine(report, batches.length));
+      if (perBatchLines || !report.ok) io.out(terminalSafe(formatBatchLine(report, batches.length)));
       if (!perBatchLines && done / batches.length >= nextProgress) {
         io.out(`… ${done}/${batches.length} batches sent`);
         while (nextProgress <= done / batches.length) nextProgress += 0.1;
@@ -138,8 +143,10 @@ export async function runSend(paths: readonly string[], options: SendOptions, io
     });
   } else {
     io.out(
-      `Sent ${summary.events} events in ${summary.batches} batches to ${summary.to}: ${summary.ok} ok, ${summary.failed} failed, ` +
-        `${summary.retries} retries, ${seconds.toFixed(1)} s`,
+      terminalSafe(
+        `Sent ${summary.events} events in ${summary.batches} batches to ${summary.to}: ${summary.ok} ok, ${summary.failed} failed, ` +
+          `${summary.retries} retries, ${seconds.toFixed(1)} s`,
+      ),
     );
   }
   return failed.length === 0 ? 0 : 1;
@@ -155,6 +162,6 @@ export function formatBatchLine(report: BatchReport, total: number): string {
 function reportSkipped(skipped: readonly Skipped[], io: SendIo): void {
   if (skipped.length === 0) return;
   io.err(`skipped ${skipped.length} input${skipped.length === 1 ? "" : "s"} without events:`);
-  for (const skip of skipped.slice(0, MAX_SKIPPED_SHOWN)) io.err(`  ${formatPlace(skip.place)}: ${skip.reason}`);
+  for (const skip of skipped.slice(0, MAX_SKIPPED_SHOWN)) io.err(terminalSafe(`  ${formatPlace(skip.place)}: ${skip.reason}`));
   if (skipped.length > MAX_SKIPPED_SHOWN) io.err(`  … and ${skipped.length - MAX_SKIPPED_SHOWN} more`);
 }

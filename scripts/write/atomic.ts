@@ -5,18 +5,29 @@
  * be) as one line. `StagedFiles` does the same for a set of files that must change together.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { CannotRunError, fsReason } from "../errors.js";
+import { makeFolders } from "./folders.js";
 
 /** A sibling temp path, so the final rename stays on one file system. */
 export function tempSibling(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
-function cannotWrite(path: string, error: unknown): CannotRunError {
+/** One line naming the path written and the reason. */
+export function cannotWrite(path: string, error: unknown): CannotRunError {
   if (error instanceof CannotRunError) return error;
   return new CannotRunError(`cannot write: ${fsReason(error)}`, { file: path });
+}
+
+/** The folder `path` needs could not be made: which part of it, and why. */
+export function cannotMakeFolder(path: string, error: unknown): CannotRunError {
+  const culprit = (error as NodeJS.ErrnoException | undefined)?.path;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (culprit === undefined) return cannotWrite(path, error);
+  if (code === "ENOTDIR") return new CannotRunError(`cannot write: ${culprit} is a file, not a folder (ENOTDIR)`, { file: path });
+  return new CannotRunError(`cannot write: cannot make the folder ${culprit}: ${fsReason(error)}`, { file: path });
 }
 
 /** Refuse an existing folder at `path` up front: the rename would fail after the data was written. */
@@ -29,9 +40,9 @@ async function refuseFolder(path: string): Promise<void> {
 async function writeTemp(path: string, data: string | Uint8Array): Promise<string> {
   await refuseFolder(path);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolders(dirname(path));
   } catch (error) {
-    throw cannotWrite(dirname(path), error);
+    throw cannotMakeFolder(path, error);
   }
   const temp = tempSibling(path);
   try {

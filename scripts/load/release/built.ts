@@ -4,10 +4,10 @@
  * manifest or package the user names.
  */
 import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { CannotRunError } from "../../errors.js";
 import { eventSchemaId, type JsonSchema } from "../json-schema.js";
 import { resolveSchema } from "../resolve-refs.js";
+import { readReleaseFile } from "./release-file.js";
 import { looksLikeZip } from "../zip.js";
 import { loadManifestFile } from "./manifest-file.js";
 import { loadPackage } from "./package.js";
@@ -23,7 +23,7 @@ export async function loadBuilt(path: string | undefined): Promise<Side> {
     }
     throw new CannotRunError("no such file; expected a manifest.json or a package zip", { file });
   }
-  const bytes = await readFile(file);
+  const bytes = readReleaseFile(file);
   return looksLikeZip(bytes) ? loadPackage(bytes, file) : loadManifestFile(bytes.toString("utf8"), file);
 }
 

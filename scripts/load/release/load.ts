@@ -3,8 +3,8 @@
  * repository. Anything else is one clear line and exit 2.
  */
 import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { CannotRunError } from "../../errors.js";
+import { readReleaseFile } from "./release-file.js";
 import { looksLikeZip } from "../zip.js";
 import { loadGitRef, resolveGitRef } from "./git-ref.js";
 import { loadManifestFile } from "./manifest-file.js";
@@ -23,7 +23,7 @@ export async function loadSide(spec: string, options: LoadSideOptions = {}): Pro
     if (statSync(spec).isDirectory()) {
       throw new CannotRunError("is a folder; give a package zip, a manifest.json or a git ref", { file: spec });
     }
-    const bytes = await readFile(spec);
+    const bytes = readReleaseFile(spec);
     if (looksLikeZip(bytes)) return loadPackage(bytes, spec);
     const text = bytes.toString("utf8");
     if (!/^\s*[{[]/.test(text)) {

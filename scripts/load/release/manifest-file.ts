@@ -4,13 +4,13 @@
  * (`dist/manifest.json` + `dist/altcraft-albato-<version>.zip`). Otherwise the side is the bare manifest.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Manifest } from "../../model/manifest.js";
 import { packageFileName } from "../../model/package.js";
 import { parseJson } from "../json.js";
 import { readProjectInputs } from "../project-files.js";
 import { readZipFiles } from "../zip.js";
+import { readReleaseFile } from "./release-file.js";
 import { sideFromFiles, type PackageFiles } from "./from-files.js";
 import { readManifest } from "./manifest-shape.js";
 import type { Side } from "./side.js";
@@ -20,7 +20,7 @@ async function companionFiles(dir: string, manifest: Manifest): Promise<PackageF
     return { origin: "", files: readProjectInputs(dir, ["schemas"], [manifest.app.logo]) };
   }
   const zip = join(dir, packageFileName(manifest.app.version));
-  if (existsSync(zip)) return { origin: zip, files: await readZipFiles(await readFile(zip), zip) };
+  if (existsSync(zip)) return { origin: zip, files: await readZipFiles(readReleaseFile(zip), zip) };
   return undefined;
 }
 

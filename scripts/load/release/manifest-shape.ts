@@ -16,7 +16,9 @@ function kindOf(value: unknown): string {
 export function readManifest(value: unknown, file: string): Manifest {
   const expect = (node: unknown, shape: Shape, pointer: string): void => {
     if (kindOf(node) !== shape) {
-      throw new CannotRunError(`expected ${shape === "array" || shape === "object" ? "an" : "a"} ${shape}, found ${kindOf(node)}`, {
+      const expected = `${shape === "array" || shape === "object" ? "an" : "a"} ${shape}`;
+      // A missing key is said so, never "found undefined".
+      throw new CannotRunError(node === undefined ? `missing: expected ${expected} here` : `expected ${expected}, found ${kindOf(node)}`, {
         file,
         pointer,
       });
