@@ -31,8 +31,8 @@ export function deriveAuthorization(connector: ConnectorDefinition): ManifestAut
     fields: authorization.fields.map((field) => ({
       code: field.code,
       type: field.type,
-      names: localized(connector, (labels) => labels.authorization?.fields?.[field.code]?.name),
-      hints: localized(connector, (labels) => labels.authorization?.fields?.[field.code]?.hint),
+      names: localized(connector, (labels) => labels.connection[field.code]?.name),
+      hints: localized(connector, (labels) => labels.connection[field.code]?.hint),
       required: field.required,
       editable: field.editable,
     })),

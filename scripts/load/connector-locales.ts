@@ -17,6 +17,7 @@ export interface ExpectedLabels {
   connection: readonly string[];
   groups: readonly string[];
   triggers: readonly string[];
+  /** Labelled under `connection`, beside the connection fields (one screen for the user). */
   authorizationFields: readonly string[];
   /** List codes, with the item keys of static lists (none for a dynamic list). */
   lists: ReadonlyMap<string, readonly string[]>;
@@ -24,6 +25,7 @@ export interface ExpectedLabels {
   /** Input and response field ids of every action. */
   actionFields: readonly string[];
 }
+
 
 /** Reads one locale file, remembering the line of every key for later messages. */
 class LocaleFileReader {
@@ -158,13 +160,10 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
     }) ?? {};
   const file = new LocaleFileReader(reader);
   for (const entry of reader.entries(root, `${locale}.yaml`) ?? []) file.remember(entry.key, entry.keyNode);
-  const authorizationKeys = reader.mapping(keys.authorization, "authorization", { required: [], optional: ["name", "fields"] }) ?? {};
-  for (const entry of reader.entries(keys.authorization, "authorization") ?? []) file.remember(`authorization.${entry.key}`, entry.keyNode);
-  const authorizationFields = file.byId(authorizationKeys.fields, "authorization.fields", expected.authorizationFields, ["name", "hint"] as const, "authorization field");
   const actions = file.byId(keys.actions, "actions", expected.actions, ["name", "description"] as const, "action");
   const actionFields = file.byId(keys.actionFields, "actionFields", expected.actionFields, ["name", "hint"] as const, "action field");
   const lists = file.lists(keys.lists, expected.lists);
-  const connection = file.byId(keys.connection, "connection", expected.connection, ["name", "hint"] as const, "connection field");
+  const connection = file.byId(keys.connection, "connection", [...expected.connection, ...expected.authorizationFields], ["name", "hint"] as const, "connection or authorization field");
   const triggers = file.byId(keys.triggers, "triggers", expected.triggers, ["name", "description"] as const, "trigger");
   const groups = file.groups(keys.groups, expected.groups);
   const pick = <K extends string>(labels: Record<string, Record<K, string>>, key: K) =>
@@ -178,10 +177,7 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
     locale,
     file: reader.file,
     app: file.texts(keys.app, "app", ["name", "description"] as const),
-    authorization: {
-      name: authorizationKeys.name === undefined ? "" : (reader.string(authorizationKeys.name, "authorization.name", keys.authorization) ?? ""),
-      fields: authorizationFields,
-    },
+    authorization: file.texts(keys.authorization, "authorization", ["name"] as const),
     connection,
     groups,
     triggers,

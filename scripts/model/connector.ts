@@ -42,8 +42,12 @@ export interface LocaleLabels {
   locale: Locale;
   file: string;
   app: { name: string; description: string };
-  /** The name of the authorization entity, and the name and hint of each authorization field by code. */
-  authorization: { name: string; fields: Record<string, { name: string; hint: string }> };
+  /** The name of the authorization entity. */
+  authorization: { name: string };
+  /**
+   * Name and hint of every field a connection asks for, by code: the connection fields and the
+   * authorization fields (one screen for the user; requests name both as `{{connection.<code>}}`).
+   */
   connection: Record<string, { name: string; hint: string }>;
   groups: Record<string, string>;
   triggers: Record<string, { name: string; description: string }>;

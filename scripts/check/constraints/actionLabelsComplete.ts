@@ -1,6 +1,6 @@
 /**
  * Every text an Albato user reads on the API side exists, non-empty, in every locale: the authorization
- * fields' names and hints, every list's name and every static item's name, every action's name and
+ * fields' names and hints (under `connection`, beside the connection fields), every list's name and every static item's name, every action's name and
  * description, and every action field's name and hint. Action field labels are shared by field id, so a
  * missing one is reported once, naming the first action that needs it.
  */
@@ -22,8 +22,8 @@ export const actionLabelsComplete: Constraint = (manifest, context) => {
     }
   };
   for (const field of manifest.authorization.fields) {
-    require(field.names, `authorization.fields.${field.code}.name`, `authorization field "${field.code}"`);
-    require(field.hints, `authorization.fields.${field.code}.hint`, `authorization field "${field.code}"`);
+    require(field.names, `connection.${field.code}.name`, `authorization field "${field.code}"`);
+    require(field.hints, `connection.${field.code}.hint`, `authorization field "${field.code}"`);
   }
   for (const list of manifest.lists) {
     require(list.names, `lists.${list.code}.name`, `list "${list.code}"`);
