@@ -38,8 +38,28 @@ function withoutRequiredChoices(schema: JsonSchema): JsonSchema {
   return rest;
 }
 
+/**
+ * `anyOf` branches that narrow their parent without restating its type (`{ "type": "string", "anyOf":
+ * [{ "format": "date-time" }, { "const": "" }] }`) get the parent's type: json-schema-to-typescript would
+ * read a branch without `type` as any object.
+ */
+function typedBranches(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  if (Array.isArray(schema.anyOf) && schema.type !== undefined) {
+    out.anyOf = (schema.anyOf as JsonSchema[]).map((branch) => (branch.type === undefined ? { type: schema.type, ...branch } : branch));
+  }
+  if (schema.properties) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, child]) => [key, typedBranches(child)]));
+  if (schema.items) out.items = typedBranches(schema.items);
+  return out;
+}
+
+/** What the API schemas need before compiling: no require-only choices, typed branches. */
+function forTypes(schema: JsonSchema): JsonSchema {
+  return typedBranches(withoutRequiredChoices(schema));
+}
+
 export async function generateApiTypes(schemas: LoadedSchemas): Promise<string> {
-  const shared = sharedTypes(schemas, `${API_SCHEMA_DIR}/common`, "Api");
+  const shared = sharedTypes(schemas, `${API_SCHEMA_DIR}/common`, "Api", forTypes);
   const defs: Record<string, JsonSchema> = {};
   const properties: Record<string, JsonSchema> = {};
   for (const info of apiMethods()) {
@@ -48,7 +68,7 @@ export async function generateApiTypes(schemas: LoadedSchemas): Promise<string> 
       const document = schemas.documents.get(SCHEMA_ID_BASE + file);
       if (!document) continue;
       const name = apiTypeName(info.id, part);
-      defs[name] = { ...prepare(withoutRequiredChoices(resolveSchema(document, schemas.documents)), shared, true), title: name };
+      defs[name] = { ...prepare(forTypes(resolveSchema(document, schemas.documents)), shared, true), title: name };
       refs[part] = { $ref: `#/$defs/${name}` };
     }
     properties[info.id] = {

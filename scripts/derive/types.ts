@@ -102,14 +102,17 @@ export function prepare(schema: JsonSchema, shared: SharedType[], isRoot: boolea
   return out;
 }
 
-/** Every shared part in `dir` (`schemas/common`), resolved, named after its file (with `prefix`). */
-export function sharedTypes(schemas: LoadedSchemas, dir = "schemas/common", prefix = ""): SharedType[] {
+/**
+ * Every shared part in `dir` (`schemas/common`), resolved (then `transform`ed, as the schemas that use it
+ * will be), named after its file (with `prefix`).
+ */
+export function sharedTypes(schemas: LoadedSchemas, dir = "schemas/common", prefix = "", transform: (schema: JsonSchema) => JsonSchema = (schema) => schema): SharedType[] {
   const shared: SharedType[] = [];
   for (const document of schemas.documents.values()) {
     if (!document.file.startsWith(`${dir}/`) || !document.file.endsWith(".schema.json")) continue;
     const name = document.file.slice(dir.length + 1, -".schema.json".length);
     if (name.includes("/")) continue;
-    const schema = resolveSchema(document, schemas.documents);
+    const schema = transform(resolveSchema(document, schemas.documents));
     shared.push({ name: `${prefix}${pascalCase(name)}`, shape: withoutAnnotations(schema), schema });
   }
   return shared;

@@ -1873,13 +1873,7 @@ export interface ApiAttachment {
 /**
  * An RFC 3339 date-time, or an empty string when the date is not set.
  */
-export type ApiDateTimeOrEmpty = (
-  | {
-      [k: string]: unknown;
-    }
-  | ""
-) &
-  string;
+export type ApiDateTimeOrEmpty = (string | "") & string;
 
 /**
  * The format Altcraft answers in: json (the default) or xml.
