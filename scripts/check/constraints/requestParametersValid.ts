@@ -103,15 +103,15 @@ function blockingErrors(errors: readonly AjvError[], fillable: Fillable | undefi
   });
 }
 
-function check(subject: Subject, validate: ValidateFunction, rendering: Rendering): RuleProblem[] {
+/** What is wrong with the body of one rendering, each as one detail (without the subject and the rendering). */
+function check(subject: Subject, validate: ValidateFunction, rendering: Rendering): string[] {
   const result = renderRequest(subject.request, rendering.values);
-  const fail = (message: string): RuleProblem => ({ rule: RULE, place: subject.place, message: `${subject.what}, ${rendering.label}: ${message}` });
-  if (!result.rendered) return result.problems.map((problem) => fail(`row "${problem.key}"${problem.field !== undefined ? ` (field "${problem.field}")` : ""}: ${problem.message}`));
+  if (!result.rendered) return result.problems.map((problem) => `row "${problem.key}"${problem.field !== undefined ? ` (field "${problem.field}")` : ""}: ${problem.message}`);
   const body = result.rendered.body;
   if (validate(body)) return [];
   return blockingErrors((validate.errors ?? []) as AjvError[], rendering.userFillable).map((error) => {
     const pointer = problemPointer(error);
-    return fail(`body ${pointer === "" ? "(root)" : pointer}: ${schemaMessage(error, body)} (${error.schemaPath})`);
+    return `body ${pointer === "" ? "(root)" : pointer}: ${schemaMessage(error, body)} (${error.schemaPath})`;
   });
 }
 
@@ -155,7 +155,15 @@ export const requestParametersValid: Constraint = (manifest, context) => {
     problems.push(...undeclared);
     const validate = context.api.validator(subject.request.source.method);
     if (!validate || undeclared.length > 0) return;
-    for (const rendering of renderings) problems.push(...check(subject, validate, rendering));
+    // A mistake every rendering shares is reported once, with the first rendering that shows it.
+    const reported = new Set<string>();
+    for (const rendering of renderings) {
+      for (const detail of check(subject, validate, rendering)) {
+        if (reported.has(detail)) continue;
+        reported.add(detail);
+        problems.push({ rule: RULE, place: subject.place, message: `${subject.what}, ${rendering.label}: ${detail}` });
+      }
+    }
   };
   const test = manifest.authorization.test;
   if (test) {
