@@ -27,7 +27,7 @@ export function checkProvisionalActions(manifest: Manifest): RuleProblem[] {
     {
       rule: "provisionalActions",
       place: { file: API_METHODS_FILE },
-      message: `${entries.length} provisional action${entries.length === 1 ? "" : "s"} and lists, built on thinly documented Altcraft methods (try them with \`call\` against a real account before publishing): ${entries.join(", ")}`,
+      message: `${entries.length} provisional action${entries.length === 1 ? "" : "s"} or list${entries.length === 1 ? "" : "s"}, built on thinly documented Altcraft methods (try them with \`call\` against a real account before publishing): ${entries.join(", ")}`,
     },
   ];
 }

@@ -30,11 +30,15 @@ export interface RenderedRequest {
   body: Record<string, unknown>;
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-](\d{2}):(\d{2}))$/;
 
-/** A date and time as RFC 3339 in UTC, whole seconds unless the input had a fraction. */
+/** A date and time as RFC 3339 in UTC, whole seconds unless the input had a fraction; undefined for a day or time that does not exist. */
 function dateTimeText(text: string): string | undefined {
-  if (!RFC3339.test(text)) return undefined;
+  const match = RFC3339.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 9, 10].map((index) => Number(match[index] ?? 0));
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  if (month! < 1 || month! > 12 || day! < 1 || day! > daysInMonth || hour! > 23 || minute! > 59 || second! > 59 || offsetHours! > 23 || offsetMinutes! > 59) return undefined;
   const date = new Date(text.replace(" ", "T"));
   if (Number.isNaN(date.getTime())) return undefined;
   const iso = date.toISOString();
