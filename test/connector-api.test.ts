@@ -128,15 +128,17 @@ describe("bad input on the API side: each problem names its file and line", () =
     expectLine(lines, `${LISTS}:${lineOf(text, "- code: subscriptionStatuses\n    type: static\n    items:\n      - email")}:11: duplicate list code "subscriptionStatuses" (first used at line ${lineOf(text, "- code: subscriptionStatuses")})`);
   });
 
-  it("lists.yaml: a dynamic list on an action method, a field template in a list request, a bad items path", async () => {
+  it("lists.yaml: an unknown method, an action method, a bad items path, a field template in a list request", async () => {
     const root = await makeProject();
     let text = await edit(root, LISTS, "    method: segments-list\n", "    method: segments-lists\n");
     text = await edit(root, LISTS, "    method: workflows-list\n", "    method: workflows-start\n");
     text = await edit(root, LISTS, "      path: data\n      key: id\n      name: name\n\n  - code: resources", "      path: data[]\n      key: id\n      name: name\n\n  - code: resources");
+    text = await edit(root, LISTS, "        value: 1000\n", '        value: "{{limit}}"\n');
     const lines = await problemLines(root);
     expectLine(lines, `${LISTS}:${lineOf(text, "segments-lists")}:13: method: unknown Altcraft API method "segments-lists" (did you mean "segments-list"?); the methods are in scripts/api-methods.ts`);
     expectLine(lines, `${LISTS}:${lineOf(text, "workflows-start")}:13: method: "workflows-start" is an action method; a list calls one of databases-list, campaigns-triggers-list, resources-list, segments-list, workflows-list`);
     expectLine(lines, `${LISTS}:${lineOf(text, "path: data[]")}:13: items path: "data[]" is not a response path (expected a dotted path such as data or data.id)`);
+    expectLine(lines, `${LISTS}:${lineOf(text, "{{limit}}")}:16: value: list "databases" has no fields for {{limit}} to name; write a literal or {{connection.<field>}}`);
   });
 
   it("a list no field uses, and a field naming no list", async () => {

@@ -43,10 +43,16 @@ function checkApiBlock(reader: YamlReader, app: AppYaml): void {
   }
 }
 
-function checkConnectionValues(reader: YamlReader, rows: readonly RowEntry[], known: readonly string[]): void {
+/** `fieldless`: what the rows belong to when they have no fields to name (a list, the connection test). */
+function checkConnectionValues(reader: YamlReader, rows: readonly RowEntry[], known: readonly string[], fieldless?: string): void {
   for (const row of rows) {
     const template = parseTemplate(row.row.value);
-    if ("error" in template || template.kind !== "connection") continue;
+    if ("error" in template) continue;
+    if (template.kind === "field" && fieldless !== undefined) {
+      reader.report(row.nodes.value, `value: ${fieldless} has no fields for {{${template.name}}} to name; write a literal or {{connection.<field>}}`);
+      continue;
+    }
+    if (template.kind !== "connection") continue;
     if (!known.includes(template.name)) {
       reader.report(row.nodes.value, `value: no authorization or connection field "${template.name}"${didYouMean(template.name, known)} (they are in connector/app.yaml)`);
     }
@@ -75,8 +81,8 @@ function checkLists(readers: ApiReaders, lists: ListsYaml, actions: ActionsYaml)
 export function checkApiDefinitions(readers: ApiReaders, app: AppYaml, lists: ListsYaml, actions: ActionsYaml): void {
   checkApiBlock(readers.app, app);
   const known = [...(app.authorization?.authorization.fields ?? []), ...app.connectionFields].map((field) => field.code).filter(Boolean);
-  if (app.authorization) checkConnectionValues(readers.app, app.authorization.test.rows, known);
-  for (const entry of lists.entries) if (entry.request) checkConnectionValues(readers.lists, entry.request.rows, known);
+  if (app.authorization) checkConnectionValues(readers.app, app.authorization.test.rows, known, "the connection test");
+  for (const entry of lists.entries) if (entry.request) checkConnectionValues(readers.lists, entry.request.rows, known, `list "${entry.list.code}"`);
   for (const entry of actions.entries) checkConnectionValues(readers.actions, entry.request.rows, known);
   checkLists(readers, lists, actions);
 }
