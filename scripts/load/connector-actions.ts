@@ -8,7 +8,7 @@
  * This file checks what the file alone shows; `connector-api-checks.ts` checks lists, connection values
  * and label coverage across files.
  */
-import { isSeq, type ParsedNode } from "yaml";
+import { isSeq, type ParsedNode, type Scalar } from "yaml";
 import type { ConnectorAction, ConnectorActionField, ConnectorResponseField } from "../model/connector.js";
 import { CODE_PATTERN } from "./codes.js";
 import { BODY_KEY_PATTERN, readBodyKey, readFieldType, readRequest, readScalarText, reportRepeatedKeys, type RequestEntry } from "./connector-requests.js";
@@ -92,13 +92,13 @@ function readResponseField(reader: YamlReader, node: ParsedNode): { field: Conne
 }
 
 /** `field_sets`: name → the raw field nodes (read again for each action that uses them, so problems name the set). */
-function readFieldSets(reader: YamlReader, node: ParsedNode | null | undefined, root: ParsedNode | null): Map<string, { node: ParsedNode; items: ParsedNode[] }> {
-  const sets = new Map<string, { node: ParsedNode; items: ParsedNode[] }>();
+function readFieldSets(reader: YamlReader, node: ParsedNode | null | undefined, root: ParsedNode | null): Map<string, { node: Scalar; items: ParsedNode[] }> {
+  const sets = new Map<string, { node: Scalar; items: ParsedNode[] }>();
   for (const entry of reader.entries(node, "field_sets", root) ?? []) {
     if (!CODE_PATTERN.test(entry.key)) reader.report(entry.keyNode, `field set name "${entry.key}" must be Latin letters and digits, starting with a letter`);
     const items = reader.list(entry.value, `field set "${entry.key}"`, entry.keyNode);
     if (items && items.length === 0) reader.report(entry.value, `field set "${entry.key}": list at least one field`, entry.keyNode);
-    sets.set(entry.key, { node: entry.keyNode as unknown as ParsedNode, items: items ?? [] });
+    sets.set(entry.key, { node: entry.keyNode, items: items ?? [] });
   }
   return sets;
 }
