@@ -388,11 +388,27 @@ export const APP_ERROR_HTTP_STATUS = 200;
  * absent on the last page (the documented trigger-list example has none) are inferred.
  */
 export const LIST_PAGING = {
+  /** The request parameter that says where a page starts, and the response key that gives the next page's start. */
+  cursorParameter: "from_id",
+  nextCursorKey: "next_from_id",
   fromIdDefault: 1,
   limitDefault: 1000,
   fromIdInclusive: true,
   nextFromIdOnLastPage: false,
 } as const;
+
+/**
+ * Why an action or a list built on a method is provisional (empty when it is not): its request cannot be
+ * trusted when the documented parameters were cut off or presumed, and what it reads from the response
+ * cannot be when no response is documented. An action that reads nothing but the envelope does not
+ * depend on the response body.
+ */
+export function provisionalReasons(info: ApiMethodInfo, readsResponse: boolean): string[] {
+  const reasons: string[] = [];
+  if (!info.requestComplete) reasons.push(`the parameters of ${info.id} are not fully documented`);
+  if (readsResponse && !info.responseSeen) reasons.push(`no response of ${info.id} is documented`);
+  return reasons;
+}
 
 const byId = new Map(API_METHODS.map((info) => [info.id, info]));
 

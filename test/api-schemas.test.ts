@@ -14,8 +14,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import Ajv2020Module from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { ErrorObject } from "ajv";
 import {
   apiMethod,
   apiMethods,
@@ -24,9 +23,9 @@ import {
   SUCCESS_CODE,
   TOKEN_PLACEMENT,
 } from "../scripts/api-methods.js";
-import { FORMATS } from "../scripts/runtime/formats.js";
-
-const Ajv2020 = Ajv2020Module.default;
+import { createAjv } from "../scripts/load/ajv.js";
+import { schemaDocument } from "../scripts/load/schemas.js";
+import type { ValidateFunction } from "../scripts/runtime/load-validators.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };
@@ -55,30 +54,25 @@ const files = schemaPaths(API);
 const schemas = new Map(files.map((file) => [file, readJson(join(ROOT, file)) as Schema]));
 const methodFiles = files.filter((file) => !file.startsWith("schemas/api/common/"));
 
-function makeAjv() {
-  // strict: unknown keywords, ignored keywords and type mix-ups fail compilation. Union types are ours on
-  // purpose (["integer", "string"]). strictRequired is off because our required keys are declared across
-  // allOf parts and anyOf branches name their parent's properties, which ajv cannot see; "every required key
-  // is declared" below checks what it would.
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false, formats: { ...FORMATS } });
-  for (const schema of schemas.values()) ajv.addSchema(schema);
-  return ajv;
-}
-const ajv = makeAjv();
+// The product's one ajv setup (strict: unknown keywords and ignored keywords fail compilation; union types
+// are ours on purpose). strictRequired is off there because our required keys are declared across allOf
+// parts and anyOf branches name their parent's properties, which ajv cannot see; "every required key is
+// declared" below checks what it would.
+const ajv = createAjv(files.map((file) => schemaDocument(readFileSync(join(ROOT, file), "utf8"), file)));
 
 function validatorFor(name: string): ValidateFunction {
   const validate = ajv.getSchema(`${ID_BASE}schemas/api/${name}.schema.json`);
   if (!validate) throw new Error(`no schema ${name}`);
-  return validate as ValidateFunction;
+  return validate as unknown as ValidateFunction;
 }
 
 /** Each distinct problem as "pointer keyword" (plus the missing property of a `required`), sorted. */
-function problems(errors: ErrorObject[] | null | undefined): string[] {
+function problems(errors: readonly unknown[] | null | undefined): string[] {
   const text = (error: ErrorObject): string => {
     const base = `${error.instancePath} ${error.keyword}`;
     return error.keyword === "required" ? `${base} ${(error.params as { missingProperty: string }).missingProperty}` : base;
   };
-  return [...new Set((errors ?? []).map(text))].sort();
+  return [...new Set(((errors ?? []) as ErrorObject[]).map(text))].sort();
 }
 
 /** The file a relative `$ref` in `from` points at. */

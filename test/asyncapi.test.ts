@@ -28,8 +28,10 @@ function registryManifest(): Manifest {
   return {
     format: "albato-app-manifest/1",
     app: { code: "altcraft", version: "2.1.0", names: names("Altcraft"), descriptions: names("Altcraft events."), website: "https://altcraft.com", docsUrl: "https://guides.altcraft.com", logo: "logo.svg", categories: [] },
-    authorization: { type: "none", names: names("None") },
+    authorization: { type: "none", names: names("None"), fields: [] },
     connectionFields: [],
+    lists: [],
+    actions: [],
     groups: [...new Set(EVENT_TYPES.map((info) => info.channel))].map((code) => ({ code, names: names(code) })),
     triggers: EVENT_TYPES.map((info) => ({
       code: `t_${info.type}`,

@@ -197,4 +197,13 @@ describe("build --check", () => {
     expect(check.stderr).toContain("scripts/generated/events.ts: stale");
     expect(await snapshot(root)).toEqual(before);
   }, 120_000);
+
+  it("names scripts/generated/api.ts when an API schema changed, and only it", async () => {
+    const project = await makeProject();
+    await edit(project, "schemas/api/promocodes-get.request.schema.json", '"title": "Promo code",', '"title": "Promo code text",');
+    await edit(project, "schemas/api/promocodes-get.request.schema.json", '"description": "The promo code."', '"description": "The promo code to read."');
+    const check = await build(project, { check: true, json: true });
+    expect(check.code, check.stderr).toBe(1);
+    expect((JSON.parse(check.stdout) as { stale: string[] }).stale).toEqual(["scripts/generated/api.ts"]);
+  }, 120_000);
 });

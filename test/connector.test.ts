@@ -52,12 +52,15 @@ describe("the bundled connector", async () => {
     }
   });
 
-  it("has a Webhook connection field and an optional password field, and no authorization", () => {
-    expect(connector.authorization).toBe("none");
+  it("has the Webhook connection field and the host, and the API token as a required password authorization field", () => {
     expect(connector.connectionFields.map((f) => [f.code, f.type, f.requiredWhenCreating])).toEqual([
       ["webhookUrl", "Webhook", true],
-      ["accessToken", "password", false],
+      ["host", "string", true],
     ]);
+    expect(connector.authorization.type).toBe("custom");
+    expect(connector.authorization.fields.map((f) => [f.code, f.type, f.required, f.editable])).toEqual([["token", "password", true, true]]);
+    expect(connector.authorization.test.method).toBe("databases-list");
+    expect(connector.api).toMatchObject({ hostField: "host", tokenField: "token" });
     expect(connector.app).toMatchObject({ code: "altcraft", version: "1.0.0", logo: "connector/logo.svg" });
   });
 
@@ -78,7 +81,7 @@ describe("the bundled connector", async () => {
   });
 
   it("records the files it read, for cache keys", () => {
-    expect(connector.files).toEqual([APP, "connector/fields.yaml", EN, RU, TRIGGERS, "connector/logo.svg"].sort());
+    expect(connector.files).toEqual([APP, "connector/fields.yaml", EN, RU, TRIGGERS, "connector/lists.yaml", "connector/actions.yaml", "connector/logo.svg"].sort());
   });
 });
 

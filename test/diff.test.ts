@@ -21,6 +21,8 @@ describe("diff classification, one fixture pair per change class", () => {
       const found = [...report.breaking, ...report.safe].map((c) => ({
         class: c.class,
         ...(c.trigger !== undefined ? { trigger: c.trigger } : {}),
+        ...(c.action !== undefined ? { action: c.action } : {}),
+        ...(c.list !== undefined ? { list: c.list } : {}),
         ...(c.field !== undefined ? { field: c.field } : {}),
       }));
       // Exactly the expected changes: nothing missed, no false alarm from a neighbouring rule.
@@ -162,6 +164,17 @@ describe("text rendering", () => {
       "2 breaking, 2 safe; recommended bump: major (1.4.2 → at least 2.0.0, new side says 1.4.2: too small).",
     );
     expect(renderDiffText(diffSides(base, base), base.manifest, base.manifest)).toContain("No changes for Albato users.");
+  });
+
+  it("groups the API side's changes under their list and action, names kept from the old side", () => {
+    const ops = [...cases.find((c) => c.name === "action-removed")!.manifest, ...cases.find((c) => c.name === "list-changed")!.manifest, ...cases.find((c) => c.name === "action-field-list-changed")!.manifest];
+    const after = sideOf(caseFiles({ manifest: ops }), "new");
+    const text = renderDiffText(diffSides(base, after), base.manifest, after.manifest);
+    expect(text).toContain("  Action profileGet — Find a profile\n    ✗ [action-field-list-changed] field matching list \"matchingModes\" → \"databases\"");
+    expect(text).toContain("  Action promoCodeUpdate — Update a promo code\n    ✗ [action-removed]");
+    expect(text).toContain("  List matchingModes — Profile matching modes\n    ✗ [list-changed] list matchingModes changed: items removed: custom");
+    // Lists before actions, as the App Integrator has them.
+    expect(text.indexOf("List matchingModes")).toBeLessThan(text.indexOf("Action profileGet"));
   });
 
   it("is deterministic", () => {

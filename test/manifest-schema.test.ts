@@ -33,7 +33,7 @@ function propertiesOf(schema: JsonSchema, pointer = ""): Array<[string, JsonSche
 describe("manifest schemas", () => {
   it("has one schema per entity, the root among them", () => {
     const names = documents.map((document) => document.file.replace(/^schemas\/manifest\//, ""));
-    for (const entity of ["manifest", "app", "authorization", "connection-field", "group", "trigger", "field", "localized", "code"]) {
+    for (const entity of ["manifest", "app", "authorization", "connection-field", "group", "trigger", "field", "localized", "code", "authorization-field", "list", "action", "action-field", "request", "parameter", "response-field", "error-rule"]) {
       expect(names).toContain(`${entity}.schema.json`);
     }
     expect(ajv.getSchema(MANIFEST_SCHEMA_ID)).toBeTypeOf("function");
@@ -89,6 +89,18 @@ describe("the manifest check", () => {
       ]),
     );
     expect(problems.find((problem) => problem.place.pointer === "/triggers/0/fields/0/code")!.message).toMatch(/\(schemas\/manifest\/code\.schema\.json#\/pattern\)$/);
+  });
+
+  it("reports a defect on the API side at its pointer: a request on a fixed host, a response field a user must fill", () => {
+    const check = compileManifestCheck(documents);
+    const copy = JSON.parse(JSON.stringify(derive().manifest)) as {
+      actions: Array<{ request: { url: string }; fields: Array<{ editable: boolean; required: boolean }> }>;
+    };
+    copy.actions[0]!.request.url = "https://ru.altkraft.com/api/v1.1/profiles/get";
+    copy.actions[0]!.fields[3]!.required = true;
+    expect(check(copy, "dist/manifest.json").map((problem) => problem.place.pointer)).toEqual(
+      expect.arrayContaining(["/actions/0/request/url", "/actions/0/fields/3/required"]),
+    );
   });
 
   it("follows the manifest schemas it is given", () => {

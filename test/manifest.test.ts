@@ -16,7 +16,11 @@ describe("deriveManifest", () => {
   it("has the app, authorization, connection fields and groups with names in every locale", () => {
     expect(manifest.format).toBe("albato-app-manifest/1");
     expect(manifest.app).toMatchObject({ code: "altcraft", version: "1.2.3", logo: "logo.svg", names: { en: "Altcraft", ru: "Altcraft" } });
-    expect(manifest.authorization).toEqual({ type: "none", names: { en: "No authorization", ru: "Без авторизации" } });
+    expect(manifest.authorization).toMatchObject({
+      type: "custom",
+      names: { en: "Altcraft API token", ru: "API-токен Altcraft" },
+      fields: [{ code: "token", type: "password", required: true, editable: true, names: { en: "API token", ru: "API-токен" } }],
+    });
     expect(manifest.connectionFields[0]).toMatchObject({ code: "webhookUrl", type: "Webhook", hints: { ru: "Вставьте его в Altcraft." } });
     expect(manifest.groups.map((group) => group.names.ru)).toEqual(["Email", "Промокоды"]);
   });

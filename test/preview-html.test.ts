@@ -5,10 +5,12 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./fixtures/temp.js";
-import { renderPreviewHtml, scriptJson } from "../scripts/derive/preview.js";
+import { scriptJson } from "../scripts/derive/html.js";
+import { renderPreviewHtml } from "../scripts/derive/preview.js";
 import { displayValue, exampleFor, valuesAtPath } from "../scripts/derive/preview/example-value.js";
 import { previewData } from "../scripts/derive/preview/model.js";
-import { setupSteps, stepSegments } from "../scripts/derive/preview/setup-steps.js";
+import { setupSteps } from "../scripts/derive/preview/setup-steps.js";
+import { ALTCRAFT_STEPS } from "../scripts/derive/setup/text.js";
 import { UI_STRINGS } from "../scripts/derive/preview/strings.js";
 import { SEARCH_SYNONYMS } from "../scripts/derive/preview/synonyms.js";
 import { loadBuilt } from "../scripts/load/release/built.js";
@@ -124,22 +126,19 @@ describe("example values", () => {
 });
 
 describe("setup steps", () => {
-  it("fills values after splitting, so markup characters in values stay text", () => {
-    expect(stepSegments("Pick **{trigger}** for `{eventType}`.", { app: "", connectionField: "", trigger: "**Bold?**", eventType: "a`b" })).toEqual([
-      { text: "Pick " },
-      { strong: "**Bold?**" },
-      { text: " for " },
-      { code: "a`b" },
-      { text: "." },
-    ]);
+  it("are the setup guide's Altcraft steps, with this trigger's event after the capture settings", () => {
+    for (const locale of ["en", "ru"] as const) {
+      const steps = setupSteps(locale, { altcraftName: "Click", eventType: "click" });
+      expect(steps).toHaveLength(ALTCRAFT_STEPS.length + 1);
+      expect(steps.filter((_, index) => index !== 4).map((segments) => segments.map((segment) => ("text" in segment ? segment.text : "")).join(""))).toEqual(ALTCRAFT_STEPS.map((step) => step[locale]));
+      expect(steps[4]!.filter((segment) => "strong" in segment || "code" in segment)).toEqual([{ strong: "Click" }, { code: "click" }]);
+    }
   });
 
-  it("has the same number of steps in both languages, each naming the event type once", () => {
-    const values = { app: "Altcraft", connectionField: "Webhook URL", trigger: "Email sent", eventType: "send" };
-    const en = setupSteps("en", values);
-    const ru = setupSteps("ru", values);
-    expect(ru.length).toBe(en.length);
-    for (const steps of [en, ru]) expect(steps.flat().filter((s) => "code" in s && s.code === "send")).toHaveLength(1);
+  it("keeps values as segments of their own, so markup characters in them stay text", () => {
+    const [, , , , own] = setupSteps("en", { altcraftName: "**Bold?**", eventType: "a`b" });
+    expect(own).toContainEqual({ strong: "**Bold?**" });
+    expect(own).toContainEqual({ code: "a`b" });
   });
 });
 

@@ -73,10 +73,10 @@ async function open(path = "/setup.html", options: { width?: number; keep?: bool
 
 const progressText = () => page.evaluate(() => [document.querySelector("[data-progress-done]")!.textContent, document.querySelector("[data-progress-total]")!.textContent]);
 
-describe("setup.html", () => {
+describe("setup.html", { timeout: 60_000 }, () => {
   it("asks for nothing but itself, and runs without an error", async () => {
     await open();
-    await page.locator("details.trigger").first().evaluate((details) => ((details as HTMLDetailsElement).open = true));
+    await page.locator("details.entity").first().evaluate((details) => ((details as HTMLDetailsElement).open = true));
     await page.locator("button[data-copy]").first().click();
     expect(requests).toEqual([`${server.base}/setup.html`]);
     expect(errors).toEqual([]);
@@ -97,14 +97,14 @@ describe("setup.html", () => {
   it("copies exactly the value shown, in either language", async () => {
     await open();
     const code = manifest.triggers[0]!.fields[0]!.code;
-    await page.locator("details.trigger").first().evaluate((details) => ((details as HTMLDetailsElement).open = true));
+    await page.locator("details.entity").first().evaluate((details) => ((details as HTMLDetailsElement).open = true));
     const button = page.locator(`tr.field-row button[data-copy="${code}"]`).first();
     await button.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     await expect.poll(() => button.getAttribute("class")).toContain("copied");
     await page.locator('button[data-set-locale="ru"]').click();
     const value = plan.triggers[0]!.trigger.names.ru;
-    const ruName = page.locator(`details.trigger[open] .step button[data-copy="${value}"]`).first();
+    const ruName = page.locator(`details.entity[open] .step button[data-copy="${value}"]`).first();
     await ruName.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(value);
     // Nothing to paste where a value is picked from a list, or where the input is left empty.
@@ -117,7 +117,7 @@ describe("setup.html", () => {
   it("keeps ticks and the language across a reload, counting the ticked entries", async () => {
     await open();
     const trigger = plan.triggers[0]!;
-    const first = page.locator(`details[data-trigger="${trigger.trigger.code}"]`);
+    const first = page.locator(`details[data-entity="${trigger.trigger.code}"]`);
     await first.evaluate((details) => ((details as HTMLDetailsElement).open = true));
     const createBox = page.locator(`input[data-step="${trigger.create.id}"]`);
     const fieldBox = page.locator(`input[data-step="${trigger.fields[0]!.id}"]`);
@@ -126,7 +126,7 @@ describe("setup.html", () => {
     await page.locator('button[data-set-locale="ru"]').click();
     const done = trigger.create.entries.length + trigger.fields[0]!.entries.length;
     expect(await progressText()).toEqual([String(done), String(plan.totals.entries)]);
-    expect(await first.locator("[data-trigger-done]").textContent()).toBe(`2/${trigger.fields.length + 3}`);
+    expect(await first.locator("[data-entity-done]").textContent()).toBe(`2/${trigger.fields.length + 3}`);
 
     await open("/setup.html", { keep: true });
     expect(await createBox.isChecked()).toBe(true);
@@ -145,7 +145,7 @@ describe("setup.html", () => {
   it("after a rebuild, unticks only the steps whose values changed", async () => {
     await open();
     const [a, b] = plan.triggers[0]!.fields;
-    await page.locator("details.trigger").first().evaluate((details) => ((details as HTMLDetailsElement).open = true));
+    await page.locator("details.entity").first().evaluate((details) => ((details as HTMLDetailsElement).open = true));
     await page.locator(`input[data-step="${a!.id}"]`).check();
     await page.locator(`input[data-step="${b!.id}"]`).check();
     const rebuilt = structuredClone(manifest);
@@ -191,13 +191,13 @@ describe("setup.html", () => {
         await open("/changes.html", { width });
         await page.locator(`button[data-set-locale="${locale}"]`).click();
         // Open a wave 1 trigger, a provisional one, tick a step and press a copy button, so their styles are measured too.
-        await page.$$eval("details.trigger", (all) => {
+        await page.$$eval("details.entity", (all) => {
           (all[0] as HTMLDetailsElement).open = true;
           const provisional = all.find((details) => details.querySelector(".badge.warn"));
           if (provisional) (provisional as HTMLDetailsElement).open = true;
         });
         await page.locator("input[data-step]").first().check();
-        await page.locator("details.trigger[open] button[data-copy]").first().click();
+        await page.locator("details.entity[open] button[data-copy]").first().click();
         const samples = (await page.evaluate(TEXT_AUDIT)) as TextSample[];
         expect(samples.length).toBeGreaterThan(200);
         const low = samples.filter((sample) => sample.ratio < 4.5).slice(0, 5);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { manifestChanges } from "../scripts/derive/changes/classify.js";
 import { changePlan } from "../scripts/derive/setup/changes.js";
-import { renderChangesGuide, renderChangesGuides } from "../scripts/derive/setup/markdown.js";
+import { renderChangesGuide, renderChangesGuides } from "../scripts/derive/setup/markdown-changes.js";
 import { setupPlan, triggerSteps } from "../scripts/derive/setup/plan.js";
 import type { Manifest } from "../scripts/model/manifest.js";
 import { derive, fixtureConnector, REGISTRY } from "./fixtures/build/definition.js";
@@ -103,6 +103,59 @@ describe("changePlan", () => {
     expect(plan.steps.map((step) => step.id)).toEqual(["change:trigger:emailLinkClicked/order"]);
     expect(plan.steps[0]!.entries.map((entry) => entry.value)).toEqual(after.triggers[0]!.fields.map((field) => field.code));
     expect(plan.steps[0]!.entries[0]!.label).toEqual({ en: "Position 1", ru: "Позиция 1" });
+  });
+
+  it("for a new action, gives all of its steps; for a removed one, one delete step", () => {
+    const withoutFirst = structuredClone(before);
+    withoutFirst.actions.shift();
+    const added = changePlan(withoutFirst, before, manifestChanges(withoutFirst, before), REGISTRY);
+    const action = before.actions[0]!;
+    expect(added.steps[0]!.id).toBe(`change:action:${action.code}`);
+    expect(added.steps[0]!.instruction.en).toBe("Create the action.");
+    expect(added.steps.every((step) => step.id.startsWith(`change:action:${action.code}`))).toBe(true);
+    expect(added.steps.length).toBe(1 + action.fields.length + 4);
+    const removed = changePlan(before, withoutFirst, manifestChanges(before, withoutFirst), REGISTRY);
+    expect(removed.steps.map((step) => [step.id, step.instruction.en])).toEqual([[`change:action:${action.code}/delete`, "Delete the action."]]);
+  });
+
+  it("for an action field with a new code, deletes the old field and adds the new one; a new parameter row re-enters the rows", () => {
+    const after = edited((manifest) => {
+      const action = manifest.actions[0]!;
+      const field = action.fields[0]!;
+      const old = field.code;
+      field.code = `${old}Renamed`;
+      for (const row of action.request.parameters) row.value = row.value.replace(`{{${old}}}`, `{{${field.code}}}`);
+    }, "2.0.0");
+    const action = after.actions[0]!;
+    const plan = planFor(after);
+    const ids = plan.steps.map((step) => step.id);
+    expect(ids).toContain(`change:action:${action.code}/field:${action.fields[0]!.code}`);
+    expect(ids).toContain(`change:action:${action.code}/field:${before.actions[0]!.fields[0]!.code}/delete`);
+    expect(ids).toContain(`change:action:${action.code}/parameters`);
+    expect(plan.steps.every((step) => step.impact.en.startsWith("Once the new version is published, Albato replaces the action"))).toBe(true);
+  });
+
+  it("creates a changed list anew, naming the fields to repoint, since a list cannot be changed", () => {
+    const after = edited((manifest) => {
+      manifest.lists[0]!.names.en = "Databases";
+    }, "1.2.4");
+    const plan = planFor(after);
+    const list = after.lists[0]!;
+    expect(plan.steps.map((step) => step.id)).toEqual([`change:list:${list.code}/recreate`]);
+    const users = after.actions.flatMap((action) => action.fields.filter((field) => field.list === list.code).map((field) => `${action.code}.${field.code}`));
+    expect(plan.steps[0]!.instruction.en).toContain("A list cannot be changed once created");
+    for (const user of users) expect(plan.steps[0]!.instruction.en).toContain(user);
+    expect(plan.steps[0]!.entries.map((entry) => entry.value)).toContain("Databases");
+  });
+
+  it("gives a changed authorization field hint its own step, before the connection fields", () => {
+    const after = edited((manifest) => {
+      manifest.authorization.fields[0]!.hints.en = "Create a token under Settings → Tokens.";
+      manifest.connectionFields[0]!.hints.en = "New hint.";
+    }, "1.2.4");
+    const plan = planFor(after);
+    expect(plan.steps.map((step) => step.id)).toEqual(["change:authorization/field:token", "change:connection:webhookUrl"]);
+    expect(plan.steps[0]!.entries.map((entry) => entry.value)).toEqual(["Create a token under Settings → Tokens."]);
   });
 
   it("renders a guide per locale with the versions, the steps in order, their values and impacts", () => {

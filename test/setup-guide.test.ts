@@ -1,7 +1,8 @@
 /** The Markdown setup guides: the plan's screens in order, each block once, every trigger naming its blocks, both languages. */
 import { describe, expect, it } from "vitest";
 import { blockLayout } from "../scripts/derive/setup/blocks.js";
-import { cell, guideFileName, renderSetupGuide, renderSetupGuides } from "../scripts/derive/setup/markdown.js";
+import { cell } from "../scripts/derive/setup/markdown-text.js";
+import { guideFileName, renderSetupGuide, renderSetupGuides } from "../scripts/derive/setup/markdown.js";
 import { setupPlan } from "../scripts/derive/setup/plan.js";
 import { ALTCRAFT_STEPS, CHECK_STEPS, duration, ruCount, totalsLine } from "../scripts/derive/setup/text.js";
 import { derive, fixtureConnector, REGISTRY } from "./fixtures/build/definition.js";
@@ -21,13 +22,17 @@ describe("renderSetupGuide", () => {
       it("opens with the totals, then takes the App Integrator's screens in order, then Altcraft, then the check", () => {
         const headings =
           locale === "en"
-            ? ["## 1. App card", "## 2. Authorization", "## 3. Connection fields", "## 4. Field blocks", "## 5. Triggers", "## 6. Altcraft: event capture", "## 7. Check before publishing"]
-            : ["## 1. Карточка приложения", "## 2. Авторизация", "## 3. Поля подключения", "## 4. Блоки полей", "## 5. Триггеры", "## 6. Altcraft: захват событий", "## 7. Проверка перед публикацией"];
+            ? ["## 1. App card", "## 2. Authorization", "## 3. Connection fields", "## 4. Field blocks", "## 5. Triggers", "## 6. Lists", "## 7. Actions", "## 8. Altcraft: event capture", "## 9. Check before publishing"]
+            : ["## 1. Карточка приложения", "## 2. Авторизация", "## 3. Поля подключения", "## 4. Блоки полей", "## 5. Триггеры", "## 6. Списки", "## 7. Действия", "## 8. Altcraft: захват событий", "## 9. Проверка перед публикацией"];
         const at = positions(text, headings);
         expect(at.every((position) => position > 0), JSON.stringify(at)).toBe(true);
         expect([...at].sort((a, b) => a - b)).toEqual(at);
         const totals = `**${totalsLine(plan.totals)[locale]}.**`;
-        expect(totals).toContain(locale === "en" ? `**2 triggers, ${plan.totals.fields} fields, ${plan.totals.entries} form entries` : `**2 триггера, ${plan.totals.fields} полей`);
+        expect(totals).toBe(
+          locale === "en"
+            ? `**2 triggers (${plan.totals.fields} fields), 2 lists, 2 actions (8 fields); ${plan.totals.entries} form entries: about 1–2 hours of entry.**`
+            : `**2 триггера (${plan.totals.fields} полей), 2 списка, 2 действия (8 полей); ${plan.totals.entries} значение для ввода: примерно 1–2 часа работы.**`,
+        );
         expect(text.indexOf(totals)).toBeGreaterThan(0);
         expect(text.indexOf(totals)).toBeLessThan(at[0]!);
       });
@@ -72,14 +77,48 @@ describe("renderSetupGuide", () => {
       });
 
       it("gives the Altcraft steps, Altcraft's own name of every event, and the check steps", () => {
-        const altcraft = text.slice(text.indexOf("## 6."), text.indexOf("## 7."));
+        const altcraft = text.slice(text.indexOf("## 8."), text.indexOf("## 9."));
         ALTCRAFT_STEPS.forEach((step, index) => expect(altcraft).toContain(`${index + 1}. ${step[locale]}`));
         for (const trigger of manifest.triggers) expect(altcraft).toContain(`| ${trigger.altcraftNames[locale]} | \`${trigger.eventType}\``);
-        const check = text.slice(text.indexOf("## 7."));
+        const check = text.slice(text.indexOf("## 9."));
         for (const step of CHECK_STEPS) expect(check).toContain(`- [ ] ${step[locale]}`);
       });
     });
   }
+
+  for (const locale of ["en", "ru"] as const) {
+    it(`lists the error rules every request widget shares once, and points each Errors tab at them (${locale})`, () => {
+      const text = renderSetupGuide(plan, locale);
+      const heading = locale === "en" ? "### Error rules" : "### Правила ошибок";
+      expect(text.split(`${heading}\n`)).toHaveLength(2);
+      const rules = manifest.actions[0]!.errors;
+      for (const rule of rules) expect(text.split(`| \`${rule.type}\` | ${rule.all.map((condition) => `\`${condition.variable}\` \`${condition.operator}\` \`${condition.value}\``).join(locale === "en" ? " and " : " и ")} |`)).toHaveLength(2);
+      const pointers = text.split("\n").filter((line) => line.includes(locale === "en" ? "](#error-rules)" : "](#правила-ошибок)"));
+      // The connection test, each dynamic list and each action.
+      expect(pointers).toHaveLength(1 + manifest.lists.filter((list) => list.type === "dynamic").length + manifest.actions.length);
+    });
+  }
+
+  it("gives each action its fields with hints, lists and checkboxes, every parameter row and the response mapping", () => {
+    const text = renderSetupGuide(plan, "en");
+    for (const action of manifest.actions) {
+      const section = text.slice(text.indexOf(`(\`${action.code}\`)`));
+      for (const field of action.fields) expect(section).toContain(`| \`${field.code}\` | \`${field.names.en}\` | \`${field.names.ru}\` | \`${field.hints.en}\``);
+      for (const row of action.request.parameters) expect(section).toContain(`| \`${row.key}\` | \`${row.value}\` | \`${row.type}\` |`);
+      for (const row of action.responseFields) expect(section).toContain(`| \`${row.key}\` | \`${row.field}\` |`);
+      expect(section).toContain(`URL: \`${action.request.url}\``);
+    }
+    const dynamic = manifest.lists.find((list) => list.type === "dynamic")!;
+    expect(text).toContain(`#### 6.1 ${dynamic.names.en} (\`${dynamic.code}\`)`);
+  });
+
+  it("without shared rules, gives each Errors tab its own table", () => {
+    const odd = structuredClone(manifest);
+    odd.actions[0]!.errors = [{ type: "Default", all: [{ variable: "data.error", operator: "not equal", value: "0" }], message: "Failed" }];
+    const text = renderSetupGuide(setupPlan(odd, REGISTRY), "en");
+    expect(text).not.toContain("### Error rules");
+    expect(text).toContain("| `Default` | `data.error` `not equal` `0` | `Failed` |");
+  });
 
   it("keeps table cells intact when a label holds a pipe or a line break", () => {
     const connector = fixtureConnector();

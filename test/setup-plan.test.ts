@@ -10,8 +10,21 @@ const plan = setupPlan(manifest, REGISTRY);
 describe("setupPlan", () => {
   const steps = integratorSteps(plan);
 
-  it("takes the screens in the App Integrator's order, trigger by trigger", () => {
-    expect(steps.map((step) => step.id).slice(0, 3)).toEqual(["app", "authorization", "connection:webhookUrl"]);
+  it("takes the screens in the App Integrator's order: app, authorization, connection, triggers, lists, actions", () => {
+    const kinds = steps.map((step) => /^[a-z]+/.exec(step.id)![0]);
+    const order = [...new Set(kinds)];
+    expect(order).toEqual(["app", "authorization", "connection", "trigger", "list", "action"]);
+    // Each kind's steps come together.
+    expect(kinds).toEqual([...kinds].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    expect(steps.map((step) => step.id).slice(0, 7)).toEqual([
+      "app",
+      "authorization",
+      "authorization/field:token",
+      "authorization/test/request",
+      "authorization/test/parameters",
+      "authorization/test/errors",
+      "connection:webhookUrl",
+    ]);
     const click = plan.triggers.find((trigger) => trigger.trigger.code === "emailLinkClicked")!;
     expect(triggerSteps(click).map((step) => step.id)).toEqual([
       "trigger:emailLinkClicked",
@@ -70,7 +83,10 @@ describe("setupPlan", () => {
     expect(plan.totals.entries).toBe(steps.reduce((sum, step) => sum + step.entries.length, 0));
     expect(plan.totals.fields).toBe(manifest.triggers.reduce((sum, trigger) => sum + trigger.fields.length, 0));
     expect(plan.totals.triggers).toBe(manifest.triggers.length);
-    expect(plan.totals.minutes).toEqual(estimateMinutes(plan.totals.entries, plan.totals.triggers));
+    expect(plan.totals.lists).toBe(manifest.lists.length);
+    expect(plan.totals.actions).toBe(manifest.actions.length);
+    expect(plan.totals.actionFields).toBe(manifest.actions.reduce((sum, action) => sum + action.fields.length, 0));
+    expect(plan.totals.minutes).toEqual(estimateMinutes(plan.totals.entries, manifest.triggers.length + manifest.lists.length + manifest.actions.length));
   });
 
   it("is the same for the same manifest, and keeps every id when only a label changes", () => {

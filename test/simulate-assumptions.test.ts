@@ -51,8 +51,8 @@ describe("the assumptions table", () => {
     expect(read("schemas/samples/invalid/account-id-string.json").account_id).toBe("23");
     const click = read("schemas/samples/click/full.json");
     expect(click.event_type).toBe("click");
-    expect(click.custom_data.phone).toBe("+447700900123");
-    expect(click.subscription.map((item: { channel: string }) => item.channel)).toEqual(["email", "sms", "push"]);
+    expect(click.custom_data.phones).toEqual(["+447700900123"]);
+    expect(click.subscription.map((item: { status: string }) => item.status)).toEqual(["subscribed", "subscribed", "subscribed"]);
     expect(click.subscription.map((item: { email?: string }) => item.email)).toEqual(["olly.lambert@example.co.uk", undefined, undefined]);
   });
 

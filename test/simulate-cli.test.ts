@@ -124,18 +124,18 @@ describe("simulate plays requests", () => {
       event_date: "2024-04-08T11:13:29.149194240+03:00",
       account_id: "23",
       is_test: "no",
-      custom_data: { email: null, phone: 79991234567 },
-      event_data: { ...(click.event_data as object), lat: "51.5", link_url: 42 },
-      subscription: [{ channel: "email" }, { channel: "sms", email: "b@example.org" }, { channel: 3 }],
+      custom_data: { email: null, phones: 79991234567 },
+      event_data: { ...(click.event_data as object), city: 7, link_url: 42 },
+      subscription: [{ status: "subscribed" }, { status: "unsubscribed", email: "b@example.org" }, { status: 3 }],
     };
     const { code, doc } = simulate(write("odd.json", JSON.stringify(odd)));
     expect(code).toBe(0);
     const run = doc.runs[0]!;
     const byPath = (path: string) => triggerOf("click").fields.find((field) => field.path === path)!.code;
     expect(run.fields[byPath("data.event_date")]).toBe("2024-04-08T08:13:29.149Z");
-    expect(run.fields[byPath("data.subscription[].channel")]).toBe("email, sms");
+    expect(run.fields[byPath("data.subscription[].status")]).toBe("subscribed, unsubscribed");
     expect(run.fields[byPath("data.subscription[].email")]).toBe("b@example.org");
-    for (const path of ["data.account_id", "data.is_test", "data.custom_data.email", "data.custom_data.phone", "data.event_data.lat", "data.event_data.link_url", "data.custom_data._fname"]) {
+    for (const path of ["data.account_id", "data.is_test", "data.custom_data.email", "data.custom_data.phones", "data.event_data.city", "data.event_data.link_url", "data.custom_data._fname"]) {
       expect(run.fields[byPath(path)], path).toBeNull();
       expect(run.empty).toContain(byPath(path));
     }
@@ -189,7 +189,7 @@ describe("simulate --json", () => {
     expect(Object.keys(doc)).toEqual(["requests", "runs", "unmatched", "skipped", "assumptions"]);
     expect(Object.keys(doc.runs[0]!)).toEqual(["file", "line", "index", "trigger", "eventType", "fields", "empty"]);
     expect(Object.keys(doc.unmatched[0]!)).toEqual(["file", "line", "index", "eventType"]);
-    expect(doc.skipped).toEqual([{ file: join(dir, "shape.ndjson"), line: 2, pointer: "/1", reason: "not an event object" }]);
+    expect(doc.skipped).toEqual([{ file: join(dir, "shape.ndjson"), line: 2, pointer: "/1", reason: "a number, not an event object; a batch holds event objects" }]);
     expect(doc.assumptions).toEqual(ASSUMPTIONS.map((assumption) => ({ id: assumption.id, text: assumption.text.en, check: assumption.check.en })));
     // A whole-file request has no line.
     expect(Object.keys(simulate(join(ROOT, "schemas/samples/open/full.json")).doc.runs[0]!)).toEqual(["file", "index", "trigger", "eventType", "fields", "empty"]);
@@ -233,21 +233,28 @@ describe("simulate cannot run (exit 2, one error, one JSON document with --json)
     });
     const json = runJson(["simulate", join(ROOT, "schemas/samples/click/full.json")], empty);
     expect(json.code).toBe(2);
-    expect(json.doc).toEqual({ error: { message: "dist/manifest.json not found: run `npm run build` first, or pass --manifest <manifest.json|package.zip>" } });
+    expect(json.doc).toEqual({
+      ok: false,
+      exitCode: 2,
+      error: "dist/manifest.json not found: run `npm run build` first, or pass --manifest <manifest.json|package.zip>",
+      problems: [],
+    });
   });
 
   it("with --manifest naming a file that is not there", () => {
     const missing = join(dir, "nowhere", "manifest.json");
     const json = runJson(["simulate", join(ROOT, "schemas/samples/click/full.json"), "--manifest", missing]);
-    expect(json).toMatchObject({ code: 2, doc: { error: { message: "no such file; expected a manifest.json or a package zip", file: missing } } });
+    expect(json).toMatchObject({ code: 2, doc: { ok: false, problems: [{ message: "no such file; expected a manifest.json or a package zip", file: missing }] } });
   });
 
   it("with a manifest of another format, pointing at /format", () => {
     const other = write("other-format.json", JSON.stringify({ format: "albato-app-manifest/2", app: {}, triggers: [] }));
     const json = runJson(["simulate", join(ROOT, "schemas/samples/click/full.json"), "--manifest", other]);
     expect(json.code).toBe(2);
-    expect(json.doc).toEqual({
-      error: { message: 'manifest format "albato-app-manifest/2" is not supported; this tool reads "albato-app-manifest/1"', file: other, pointer: "/format" },
+    expect(json.doc).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      problems: [{ message: 'manifest format "albato-app-manifest/2" is not supported; this tool reads "albato-app-manifest/1"', file: other, pointer: "/format" }],
     });
     const text = runBundle(["simulate", join(ROOT, "schemas/samples/click/full.json"), "--manifest", other]);
     expect(text.stdout).toBe("");
@@ -260,12 +267,15 @@ describe("simulate cannot run (exit 2, one error, one JSON document with --json)
     const bad = write("contains.json", JSON.stringify(manifest));
     const json = runJson(["simulate", join(ROOT, "schemas/samples/click/full.json"), "--manifest", bad]);
     expect(json.code).toBe(2);
-    expect(json.doc).toEqual({
-      error: {
-        message: `trigger ${manifest.triggers[2]!.code}: filter operator "contains" is not one simulate knows (equal)`,
-        file: bad,
-        pointer: "/triggers/2/filter/all/0/operator",
-      },
+    expect(json.doc).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          message: `trigger ${manifest.triggers[2]!.code}: filter operator "contains" is not one simulate knows (equal)`,
+          file: bad,
+          pointer: "/triggers/2/filter/all/0/operator",
+        },
+      ],
     });
   });
 
@@ -276,23 +286,23 @@ describe("simulate cannot run (exit 2, one error, one JSON document with --json)
     const bad = write("two-problems.json", JSON.stringify(manifest));
     const json = runJson(["simulate", join(ROOT, "schemas/samples/click/full.json"), "--manifest", bad]);
     expect(json.code).toBe(2);
-    const error = (json.doc as { error: { message: string; problems: Array<{ message: string; file: string; pointer: string }> } }).error;
-    expect(error.message).toBe("the manifest has 2 problems");
-    expect(error.problems.map((problem) => problem.pointer)).toEqual(["/triggers/0/filter/all/0/operator", "/triggers/1/fields/0/type"]);
-    expect(error.problems.every((problem) => problem.file === bad)).toBe(true);
+    const failure = json.doc as { error: string; problems: Array<{ message: string; file: string; pointer: string }> };
+    expect(failure.error).toBe("the manifest has 2 problems:");
+    expect(failure.problems.map((problem) => problem.pointer)).toEqual(["/triggers/0/filter/all/0/operator", "/triggers/1/fields/0/type"]);
+    expect(failure.problems.every((problem) => problem.file === bad)).toBe(true);
     expect(json.stderr.trim().split("\n")).toHaveLength(3);
   });
 
   it("on input without events, unreadable input, and usage mistakes", () => {
     const blank = write("blank.ndjson", "\n\n");
-    expect(simulate(blank)).toMatchObject({ code: 2, doc: { error: { message: `no events in ${blank}` } } });
+    expect(simulate(blank)).toMatchObject({ code: 2, doc: { ok: false, error: `no events in ${blank}` } });
     const broken = write("broken.json", '{"event_type": "click",\n  "x": }');
-    expect(simulate(broken)).toMatchObject({ code: 2, doc: { error: { file: broken, line: 2, column: 8 } } });
-    expect(simulate(join(dir, "absent.json"))).toMatchObject({ code: 2, doc: { error: { message: "cannot read: no such file or directory (ENOENT)" } } });
+    expect(simulate(broken)).toMatchObject({ code: 2, doc: { ok: false, problems: [{ file: broken, line: 2, column: 8 }] } });
+    expect(simulate(join(dir, "absent.json"))).toMatchObject({ code: 2, doc: { ok: false, problems: [{ message: "cannot read: no such file or directory (ENOENT)" }] } });
     for (const args of [["simulate"], ["simulate", "x.json", "--no-such-option"]]) {
       const result = runBundle([...args, "--json"]);
       expect(result.code).toBe(2);
-      expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual(["error"]);
+      expect(Object.keys(JSON.parse(result.stdout) as object)).toEqual(["ok", "exitCode", "error", "problems"]);
     }
   });
 });

@@ -194,14 +194,15 @@ describe("generate (the step of npm run build before tsc)", () => {
     const project = join(dir, "project");
     mkdirSync(project);
     cpSync(join(root, "schemas"), join(project, "schemas"), { recursive: true });
-    expect(await generate(project, { types: true })).toEqual(["dist/generated/validators.cjs", "scripts/generated/events.ts"]);
+    expect(await generate(project, { types: true })).toEqual(["dist/generated/validators.cjs", "scripts/generated/events.ts", "scripts/generated/api.ts"]);
     expect(readFileSync(join(project, "scripts/generated/events.ts"), "utf8")).toBe(readFileSync(join(root, "scripts/generated/events.ts"), "utf8"));
+    expect(readFileSync(join(project, "scripts/generated/api.ts"), "utf8")).toBe(readFileSync(join(root, "scripts/generated/api.ts"), "utf8"));
     expect(readFileSync(join(project, "dist/generated/validators.cjs"), "utf8")).toBe(moduleText);
     expect(await generate(project, { types: true })).toEqual([]);
     writeFileSync(join(project, "scripts/generated/events.ts"), "// edited\n");
     expect(await generate(project, { types: false })).toEqual([]);
     expect(await generate(project, { types: true })).toEqual(["scripts/generated/events.ts"]);
     expect(readdirSync(join(project, "dist/generated"))).toEqual(["validators.cjs"]);
-    expect(readdirSync(join(project, "scripts/generated"))).toEqual(["events.ts"]);
+    expect(readdirSync(join(project, "scripts/generated")).sort()).toEqual(["api.ts", "events.ts"]);
   }, 120_000);
 });

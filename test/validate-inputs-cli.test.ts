@@ -23,7 +23,6 @@ function run(args: string[], input?: string | Buffer) {
 }
 
 interface JsonDocument {
-  error?: { message: string; file?: string; line?: number; column?: number };
   events: number;
   valid: number;
   invalid: number;
@@ -242,19 +241,25 @@ describe("--json when the command cannot run (exit 2)", () => {
     it(`prints one document with the error for ${what}`, () => {
       const { code, doc, stderr } = runJson(args(), "");
       expect(code).toBe(2);
-      expect(doc).toMatchObject({ events: 0, valid: 0, invalid: 0, files: 0, problems: [] });
-      expect(doc.error?.message).toMatch(/\S/);
+      // The failure document every command prints; what was checked, when validate got that far.
+      const failure = doc as unknown as { ok: boolean; exitCode: number; error: string; checked?: JsonDocument };
+      expect(failure).toMatchObject({ ok: false, exitCode: 2 });
+      if (failure.checked) expect(failure.checked).toMatchObject({ events: 0, valid: 0, invalid: 0, files: 0, problems: [] });
+      expect(failure.error).toMatch(/\S/);
       // The one-line message is on stderr as without --json, and the document says the same.
-      expect(stderr).toContain(doc.error!.message);
+      expect(stderr).toContain(failure.error);
       expect(stderr).not.toMatch(/\n\s+at /);
     });
   }
 
-  it("names the file as data and keeps what was checked before the error", () => {
+  it("names the file as data; inputs are resolved before any is checked, so nothing was", () => {
     const good = write("before-error.json", JSON.stringify(click()));
     const fifo = join(dir, "explicit.fifo");
     const { doc } = runJson([good, fifo]);
-    expect(doc.error).toEqual({ message: 'cannot read: a FIFO (give a file, a folder, or "-" for stdin)', file: fifo });
+    const failure = doc as unknown as { error: string; problems: unknown[]; checked: JsonDocument };
+    expect(failure.problems).toEqual([{ file: fifo, message: 'cannot read: a FIFO (give a file, a folder, or "-" for stdin)' }]);
+    expect(failure.error).toContain("cannot read: a FIFO");
+    expect(failure.checked).toMatchObject({ events: 0, valid: 0, files: 0 });
   });
 });
 

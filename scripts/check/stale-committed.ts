@@ -1,13 +1,13 @@
 /**
  * `build --check`: would a build change a committed file? The field-code lock (a new field's code not
- * recorded yet) and the generated TypeScript types (the schemas changed, or the file was edited).
+ * recorded yet) and each generated TypeScript file (the schemas changed, or the file was edited).
  */
 import type { FieldCodeLock } from "../load/lock.js";
 import type { RuleProblem } from "./problem.js";
 
 export function checkStaleCommitted(
   lock: { read: FieldCodeLock; rendered: string; added: ReadonlyArray<{ path: string }> },
-  types: { file: string; committed: string | undefined; generated: string },
+  generatedFiles: ReadonlyArray<{ file: string; committed: string | undefined; generated: string }>,
 ): RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (lock.read.text !== lock.rendered) {
@@ -18,7 +18,8 @@ export function checkStaleCommitted(
       message: `stale: a build would ${added.length > 0 ? `add codes for ${added.join(", ")}` : "rewrite it (sorted, 2-space JSON)"}; run \`npm run build\` and commit it`,
     });
   }
-  if (types.committed !== types.generated) {
+  for (const types of generatedFiles) {
+    if (types.committed === types.generated) continue;
     problems.push({
       rule: "stale",
       place: { file: types.file },

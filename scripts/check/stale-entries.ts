@@ -4,7 +4,7 @@
  * keeps its code, without a word), trigger `exclude` entries and field-policy entries that name nothing.
  */
 import type { EventFields } from "../derive/fields.js";
-import type { FieldCodeLock } from "../load/lock.js";
+import { parseActionFieldKey, type FieldCodeLock } from "../load/lock.js";
 import type { ConnectorDefinition } from "../model/connector.js";
 import { LOCALES } from "../model/manifest.js";
 import type { RuleProblem } from "./problem.js";
@@ -20,10 +20,11 @@ export function checkStaleEntries(
   const isExcluded = (path: string): boolean => [...excluded].some((other) => path === other || path.startsWith(`${other}.`) || path.startsWith(`${other}[]`));
   for (const path of stalePaths) {
     if (isExcluded(path)) continue;
+    const action = parseActionFieldKey(path);
     problems.push({
       rule: "staleLockEntry",
       place: { file: lock.file, line: lock.lines.get(path) },
-      message: `"${path}" is no field of any trigger any more; its code stays recorded (a published code must never be reused), delete the entry only if it was never published`,
+      message: `"${path}" is no field of ${action ? `action "${action.action}"` : "any trigger"} any more; its code stays recorded (a published code must never be reused), delete the entry only if it was never published`,
     });
   }
   const fieldPaths = new Set(triggerFields.flatMap((event) => event.fields.map((field) => field.path)));

@@ -19,6 +19,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "send", load: async () => (await import("./send.js")).sendCommand() },
   { name: "infer", load: async () => (await import("./infer.js")).inferCommand() },
   { name: "simulate", load: async () => (await import("./simulate.js")).simulateCommand() },
+  { name: "call", load: async () => (await import("./call.js")).callCommand() },
 ];
 
 /** Add the command named in argv, or every command when none is (for `--help` and usage errors). */

@@ -1,13 +1,5 @@
 import { Command } from "commander";
-import { printJson } from "../write/console.js";
 import { runAction } from "./run-action.js";
-
-/** Was `--json` given (before any `--`)? A usage error is found before the options are parsed. */
-function jsonRequested(): boolean {
-  const args = process.argv.slice(3);
-  const end = args.indexOf("--");
-  return (end === -1 ? args : args.slice(0, end)).includes("--json");
-}
 
 export function simulateCommand(): Command {
   return new Command("simulate")
@@ -19,14 +11,7 @@ export function simulateCommand(): Command {
     )
     .argument("<paths...>", "event files or directories: samples, batches, NDJSON logs, `listen` captures")
     .option("--manifest <file>", "a manifest.json or package zip (default: dist/manifest.json from `build`)")
-    .option("--json", "print one JSON document: { requests, runs, unmatched, skipped, assumptions } (or { error })")
-    .configureOutput({
-      // With --json a usage mistake is the one JSON document on stdout too; the hint stays on stderr.
-      outputError: (text, write) => {
-        if (!jsonRequested()) return write(text);
-        printJson({ error: { message: text.trim().replace(/^error: /, "") } });
-      },
-    })
+    .option("--json", "print one JSON document: { requests, runs, unmatched, skipped, assumptions } (when it cannot run: { ok: false, exitCode, error, problems })")
     .addHelpText(
       "after",
       `

@@ -1,6 +1,4 @@
 import { Command } from "commander";
-import { printJsonSafely } from "../write/console.js";
-import { jsonDocument, NOTHING_CHECKED } from "../validate/json-document.js";
 import { runAction } from "./run-action.js";
 
 export function validateCommand(): Command {
@@ -9,18 +7,9 @@ export function validateCommand(): Command {
       "check Altcraft action-hook events against their schemas: event files, batches (JSON arrays), NDJSON logs, listen captures, directories, or - for stdin",
     )
     .argument("<paths...>", "files, directories (searched for *.json, *.ndjson, *.jsonl) or - for stdin")
-    .option("--json", "print one JSON document: { events, valid, invalid, files, provisionalEventTypes, problems: [...] } (with error: {...} when it cannot run)")
+    .option("--json", "print one JSON document: { events, valid, invalid, files, provisionalEventTypes, problems: [...] } (when it cannot run: { ok: false, exitCode, error, problems, checked })")
     .option("--strict", "also report properties the schemas do not declare (Altcraft adds fields, so off by default)")
     .option("--event-type <type>", "check every event against this type's schema, whatever its event_type says")
-    .configureOutput({
-      // A usage mistake under --json still prints one document on stdout, as every other failure does.
-      outputError: (text, write) => {
-        write(text);
-        if (command.opts<{ json?: boolean }>().json === true) {
-          printJsonSafely(jsonDocument(NOTHING_CHECKED, { message: text.trim().replace(/^error: /, "") }));
-        }
-      },
-    })
     .addHelpText(
       "after",
       [

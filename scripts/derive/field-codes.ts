@@ -1,9 +1,11 @@
 /**
  * Frozen Albato field codes. Published field codes cannot be edited in Albato and automations depend on
- * them, so `connector/field-codes.lock.json` records schema path → code, shared by every trigger. A build
- * never changes a recorded code; it only adds codes for new paths.
+ * them, so `connector/field-codes.lock.json` records each field's code: a trigger field's schema path →
+ * code, shared by every trigger, and an action field's `action:<action>/<field id>` → code (load/lock.ts
+ * describes the keys). A build never changes a recorded code; it only adds codes for new keys, unique in
+ * their scope (all trigger fields; one action's fields).
  */
-import type { FieldCodeLock } from "../load/lock.js";
+import { lockScope, parseActionFieldKey, type FieldCodeLock } from "../load/lock.js";
 
 export interface LockUpdate {
   /** Every recorded code plus the new ones. */
@@ -25,19 +27,25 @@ export function baseCodeForPath(path: string): string {
   return code;
 }
 
-/** Codes for every path (in first-seen order): recorded ones kept, new ones derived and made unique. */
+/** The code a new key starts from: its schema path's words, or an action field's id. */
+function baseCodeForKey(key: string): string {
+  return baseCodeForPath(parseActionFieldKey(key)?.field ?? key);
+}
+
+/** Codes for every key (in first-seen order): recorded ones kept, new ones derived and made unique in their scope. */
 export function updateLock(lock: FieldCodeLock, paths: Iterable<string>): LockUpdate {
   const codes = new Map(lock.codes);
-  const taken = new Set(codes.values());
+  const taken = new Set([...codes].map(([path, code]) => `${lockScope(path)} ${code}`));
   const added: LockUpdate["added"] = [];
   const current = new Set<string>();
   for (const path of paths) {
     current.add(path);
     if (codes.has(path)) continue;
-    const base = baseCodeForPath(path);
+    const base = baseCodeForKey(path);
+    const scope = lockScope(path);
     let code = base;
-    for (let suffix = 2; taken.has(code); suffix++) code = `${base}${suffix}`;
-    taken.add(code);
+    for (let suffix = 2; taken.has(`${scope} ${code}`); suffix++) code = `${base}${suffix}`;
+    taken.add(`${scope} ${code}`);
     codes.set(path, code);
     added.push({ path, code });
   }

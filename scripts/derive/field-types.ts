@@ -5,9 +5,9 @@
  */
 import type { JsonSchema, JsonType } from "../load/json-schema.js";
 import { typesOf } from "../load/json-schema.js";
-import type { AlbatoScalarType } from "../model/manifest.js";
+import { ALBATO_SCALAR_TYPES, type AlbatoScalarType } from "../model/manifest.js";
 
-export const ALBATO_SCALAR_TYPES: readonly AlbatoScalarType[] = ["String", "Int", "Decimal", "Boolean", "DateTime", "Phone"];
+export { ALBATO_SCALAR_TYPES };
 
 export function isAlbatoScalarType(value: unknown): value is AlbatoScalarType {
   return typeof value === "string" && (ALBATO_SCALAR_TYPES as readonly string[]).includes(value);

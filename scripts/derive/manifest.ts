@@ -10,13 +10,13 @@ import { LOCALES, MANIFEST_FORMAT } from "../model/manifest.js";
 import { PACKAGE_LOGO } from "../model/package.js";
 import type { EventFields } from "./fields.js";
 import { mappingPath } from "./fields.js";
-
+import { deriveActions, deriveAuthorization, deriveLists } from "./manifest-api.js";
 
 export interface ManifestInput {
   connector: ConnectorDefinition;
   /** The derived fields of each trigger, aligned with `connector.triggers`. */
   triggerFields: readonly EventFields[];
-  /** Schema path → frozen field code (every path of `triggerFields` has one). */
+  /** Lock key → frozen field code (every path of `triggerFields` and every action field has one). */
   codes: ReadonlyMap<string, string>;
   registry: readonly EventTypeInfo[];
 }
@@ -76,10 +76,7 @@ export function deriveManifest(input: ManifestInput): Manifest {
       logo: PACKAGE_LOGO,
       categories: [...app.categories],
     },
-    authorization: {
-      type: connector.authorization,
-      names: localized(connector, (labels) => labels.authorization?.name),
-    },
+    authorization: deriveAuthorization(connector),
     connectionFields: connector.connectionFields.map((field) => ({
       code: field.code,
       type: field.type,
@@ -88,9 +85,11 @@ export function deriveManifest(input: ManifestInput): Manifest {
       requiredWhenCreating: field.requiredWhenCreating,
       requiredWhenEditing: field.requiredWhenEditing,
     })),
+    lists: deriveLists(connector),
     groups: connector.groups.map((code) => ({ code, names: localized(connector, (labels) => labels.groups[code]) })),
     fieldBlocks: connector.fieldPolicy.blocks.map(({ id }) => ({ code: id, names: localized(connector, (labels) => labels.blocks[id]) })),
     triggers,
+    actions: deriveActions(connector, codes),
   };
 }
 

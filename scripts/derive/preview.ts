@@ -6,6 +6,7 @@
  * network request, so the page cannot fetch anything even by mistake. Deterministic: the same input gives
  * the same bytes.
  */
+import { assertInlineSafe, escapeHtml, NO_NETWORK_CSP, scriptJson } from "./html.js";
 import { previewData, type PreviewInput } from "./preview/model.js";
 import { PREVIEW_SCRIPT } from "./preview/script.js";
 import { SEARCH_SCRIPT } from "./preview/search-script.js";
@@ -14,23 +15,6 @@ import { PREVIEW_CSS } from "./preview/styles.js";
 import { SEARCH_SYNONYMS } from "./preview/synonyms.js";
 
 export type { PreviewInput } from "./preview/model.js";
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
-
-/** JSON that is safe inside a <script> element: no `<`, `>` or `&` (so no `</script>`), no line separators. */
-export function scriptJson(value: unknown): string {
-  // One pass over the (large) JSON text, each character escaped as \uXXXX.
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-function assertInlineSafe(name: string, text: string): string {
-  if (/<\/(script|style)/i.test(text)) throw new Error(`preview ${name} must not contain a closing </script> or </style>`);
-  return text;
-}
 
 export function renderPreviewHtml(input: PreviewInput): string {
   const data = previewData(input);
@@ -43,11 +27,11 @@ export function renderPreviewHtml(input: PreviewInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${NO_NETWORK_CSP}">
 <meta name="generator" content="altcraft-albato preview">
 <title>${text("pageTitle")}</title>
 <link rel="icon" href="${escapeHtml(favicon)}">
-<style>${assertInlineSafe("CSS", PREVIEW_CSS)}</style>
+<style>${assertInlineSafe("the preview's CSS", PREVIEW_CSS)}</style>
 </head>
 <body>
 <header class="topbar">
@@ -74,7 +58,7 @@ export function renderPreviewHtml(input: PreviewInput): string {
 </main>
 <noscript><p style="text-align:center">This page needs JavaScript.</p></noscript>
 <script type="application/json" id="preview-data">${scriptJson({ data, strings: UI_STRINGS, synonyms: SEARCH_SYNONYMS })}</script>
-<script>${assertInlineSafe("script", SEARCH_SCRIPT + PREVIEW_SCRIPT)}</script>
+<script>${assertInlineSafe("the preview's script", SEARCH_SCRIPT + PREVIEW_SCRIPT)}</script>
 </body>
 </html>
 `;

@@ -36,7 +36,7 @@ export const TYPES_BANNER = `/**
 /** Keywords that say nothing about the shape, ignored when comparing a subtree with a shared part. */
 const ANNOTATIONS = new Set(["title", "description", "examples", "$comment", "default", "deprecated"]);
 
-interface SharedType {
+export interface SharedType {
   name: string;
   /** The shared part's resolved schema without annotations, for structural comparison. */
   shape: JsonSchema;
@@ -75,7 +75,7 @@ function docOf(schema: JsonSchema): string | undefined {
  * Prepare a resolved schema for json-schema-to-typescript: titles removed (else every titled property
  * becomes a type alias), our `x-` keywords dropped, shared parts replaced by references.
  */
-function prepare(schema: JsonSchema, shared: SharedType[], isRoot: boolean): JsonSchema {
+export function prepare(schema: JsonSchema, shared: SharedType[], isRoot: boolean): JsonSchema {
   if (!isRoot) {
     const reference = sharedReference(schema, shared);
     if (reference !== undefined) {
@@ -102,19 +102,23 @@ function prepare(schema: JsonSchema, shared: SharedType[], isRoot: boolean): Jso
   return out;
 }
 
-/** Every `schemas/common/*.schema.json` part, resolved, named after its file. */
-function sharedTypes(schemas: LoadedSchemas): SharedType[] {
+/**
+ * Every shared part in `dir` (`schemas/common`), resolved (then `transform`ed, as the schemas that use it
+ * will be), named after its file (with `prefix`).
+ */
+export function sharedTypes(schemas: LoadedSchemas, dir = "schemas/common", prefix = "", transform: (schema: JsonSchema) => JsonSchema = (schema) => schema): SharedType[] {
   const shared: SharedType[] = [];
   for (const document of schemas.documents.values()) {
-    const match = /^schemas\/common\/(.+)\.schema\.json$/.exec(document.file);
-    if (!match) continue;
-    const schema = resolveSchema(document, schemas.documents);
-    shared.push({ name: pascalCase(match[1]!), shape: withoutAnnotations(schema), schema });
+    if (!document.file.startsWith(`${dir}/`) || !document.file.endsWith(".schema.json")) continue;
+    const name = document.file.slice(dir.length + 1, -".schema.json".length);
+    if (name.includes("/")) continue;
+    const schema = transform(resolveSchema(document, schemas.documents));
+    shared.push({ name: `${prefix}${pascalCase(name)}`, shape: withoutAnnotations(schema), schema });
   }
   return shared;
 }
 
-function compileSchema(schema: JsonSchema, name: string, bannerComment: string): Promise<string> {
+export function compileSchema(schema: JsonSchema, name: string, bannerComment: string): Promise<string> {
   return compile(schema as Parameters<typeof compile>[0], name, {
     bannerComment,
     additionalProperties: true,
@@ -122,6 +126,31 @@ function compileSchema(schema: JsonSchema, name: string, bannerComment: string):
     declareExternallyReferenced: true,
     cwd: process.cwd(),
   });
+}
+
+/**
+ * The shared parts `schema` references, each compiled on its own (json-schema-to-typescript only declares
+ * what the root reaches), also those one shared part references from another, in `shared`'s order.
+ */
+export async function sharedParts(schema: unknown, shared: SharedType[]): Promise<string[]> {
+  const prepared = new Map(shared.map((part) => [part.name, { ...prepare(part.schema, shared, true), title: part.name }]));
+  const used = new Set<string>();
+  const collect = (node: unknown): void => {
+    JSON.stringify(node, (key, value: unknown) => {
+      const name = key === "tsType" && typeof value === "string" ? value.replace(/ \| null$/, "") : undefined;
+      if (name !== undefined && !used.has(name)) {
+        used.add(name);
+        collect(prepared.get(name));
+      }
+      return value;
+    });
+  };
+  collect(schema);
+  const parts: string[] = [];
+  for (const part of shared) {
+    if (used.has(part.name)) parts.push(await compileSchema(prepared.get(part.name)!, part.name, ""));
+  }
+  return parts;
 }
 
 /** The TypeScript source of `scripts/generated/events.ts`. Deterministic: same schemas, same text. */
@@ -141,25 +170,7 @@ export async function generateTypes(schemas: LoadedSchemas): Promise<string> {
     $defs: defs,
   };
   const text = await compileSchema(root, "AltcraftEvent", TYPES_BANNER);
-  // Shared parts are compiled on their own (json-schema-to-typescript only declares what the root
-  // reaches), each one that is referenced, also from another shared part.
-  const prepared = new Map(shared.map((part) => [part.name, { ...prepare(part.schema, shared, true), title: part.name }]));
-  const used = new Set<string>();
-  const collect = (schema: unknown): void => {
-    JSON.stringify(schema, (key, value: unknown) => {
-      const name = key === "tsType" && typeof value === "string" ? value.replace(/ \| null$/, "") : undefined;
-      if (name !== undefined && !used.has(name)) {
-        used.add(name);
-        collect(prepared.get(name));
-      }
-      return value;
-    });
-  };
-  collect(defs);
-  const parts: string[] = [];
-  for (const part of shared) {
-    if (used.has(part.name)) parts.push(await compileSchema(prepared.get(part.name)!, part.name, ""));
-  }
+  const parts = await sharedParts(defs, shared);
   const body = [text, ...parts].map((part) => part.trim()).join("\n\n");
   return `${body}\n\n/** The body of one action-hook HTTP POST: a JSON array of events of any selected types. */\nexport type AltcraftHookBatch = AltcraftEvent[];\n`;
 }

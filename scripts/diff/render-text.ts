@@ -1,26 +1,29 @@
 /**
- * The diff as a release reviewer reads it: breaking changes first, each section grouped by trigger
- * (code and English name), every change with what it means for existing automations, then a summary.
+ * The diff as a release reviewer reads it: breaking changes first, each section grouped by entity (the
+ * app, then each list, trigger and action by code and English name), every change with what it means
+ * for existing automations, then a summary.
  */
 import type { Manifest } from "../model/manifest.js";
 import type { Change } from "../derive/changes/change.js";
-import type { DiffReport } from "../derive/changes/classify.js";
+import { changeEntity, type DiffReport } from "../derive/changes/classify.js";
 import { bumpVersion, compareVersions, formatVersion, parseVersion } from "../derive/changes/semver.js";
 
-function triggerHeading(code: string | undefined, names: Map<string, string>): string {
-  if (code === undefined) return "App and connection";
-  const name = names.get(code);
-  return name === undefined ? `Trigger ${code}` : `Trigger ${code} — ${name}`;
+function heading(change: Change, names: Map<string, string>): string {
+  const [kind, code] =
+    change.list !== undefined ? ["List", change.list] : change.trigger !== undefined ? ["Trigger", change.trigger] : change.action !== undefined ? ["Action", change.action] : [undefined, undefined];
+  if (kind === undefined || code === undefined) return "App and connection";
+  const name = names.get(`${kind} ${code}`);
+  return name === undefined ? `${kind} ${code}` : `${kind} ${code} — ${name}`;
 }
 
 function section(title: string, marker: string, changes: Change[], names: Map<string, string>): string[] {
   if (changes.length === 0) return [];
   const lines = [`${title} (${changes.length})`];
-  let current: string | undefined | null = null;
+  let current: string | null = null;
   for (const change of changes) {
-    if (change.trigger !== current) {
-      current = change.trigger;
-      lines.push(`  ${triggerHeading(change.trigger, names)}`);
+    if (changeEntity(change) !== current) {
+      current = changeEntity(change);
+      lines.push(`  ${heading(change, names)}`);
     }
     lines.push(`    ${marker} [${change.class}] ${change.message}`);
     lines.push(`      → ${change.impact}`);
@@ -29,13 +32,17 @@ function section(title: string, marker: string, changes: Change[], names: Map<st
   return lines;
 }
 
-/** English trigger names, the new side's winning, so removed triggers keep theirs. */
-function triggerNames(before: Manifest, after: Manifest): Map<string, string> {
-  return new Map([...before.triggers, ...after.triggers].map((trigger) => [trigger.code, trigger.names.en]));
+/** English names of triggers, actions and lists, the new side's winning, so removed ones keep theirs. */
+function entityNames(before: Manifest, after: Manifest): Map<string, string> {
+  return new Map([
+    ...[...before.lists, ...after.lists].map((list) => [`List ${list.code}`, list.names.en] as const),
+    ...[...before.triggers, ...after.triggers].map((trigger) => [`Trigger ${trigger.code}`, trigger.names.en] as const),
+    ...[...before.actions, ...after.actions].map((action) => [`Action ${action.code}`, action.names.en] as const),
+  ]);
 }
 
 export function renderDiffText(report: DiffReport, before: Manifest, after: Manifest): string {
-  const names = triggerNames(before, after);
+  const names = entityNames(before, after);
   const lines = [`Comparing ${report.old.version} (${report.old.source}) → ${report.new.version} (${report.new.source})`, ""];
   lines.push(...section("BREAKING", "✗", report.breaking, names));
   lines.push(...section("Safe", "✓", report.safe, names));

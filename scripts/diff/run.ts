@@ -16,6 +16,8 @@ export interface DiffOptions {
 function jsonChange(change: Change): Record<string, string> {
   return {
     ...(change.trigger !== undefined ? { trigger: change.trigger } : {}),
+    ...(change.action !== undefined ? { action: change.action } : {}),
+    ...(change.list !== undefined ? { list: change.list } : {}),
     ...(change.field !== undefined ? { field: change.field } : {}),
     ...(change.connection !== undefined ? { connection: change.connection } : {}),
     class: change.class,

@@ -1,15 +1,19 @@
-/** `connector/app.yaml`: the app's identity, links, logo, connection fields and trigger groups. */
+/**
+ * `connector/app.yaml`: the app's identity, links, logo, authorization (the Altcraft API token and the
+ * connection test), where API requests find the account, connection fields and trigger groups.
+ */
 import { isSeq, type ParsedNode } from "yaml";
 import {
   CONNECTION_FIELD_TYPES,
   type ConnectorApp,
   type ConnectorConnectionField,
 } from "../model/connector.js";
+import { CODE_PATTERN } from "./codes.js";
+import { readApi, readAuthorization, type ApiYaml, type AuthorizationYaml } from "./connector-authorization.js";
 import { didYouMean } from "./nearest-key.js";
 import type { YamlReader } from "./yaml-file.js";
 
-/** Latin letters and digits, starting with a letter: what Albato accepts as a code. */
-export const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9]*$/;
+export { CODE_PATTERN };
 
 /**
  * semver.org's grammar without build metadata: major.minor.patch and an optional pre-release. The
@@ -22,11 +26,13 @@ export const SEMVER =
 
 export interface AppYaml {
   app: ConnectorApp;
-  authorization: "none";
+  /** Undefined when the block is missing or malformed (a problem says why). */
+  authorization: AuthorizationYaml | undefined;
+  api: ApiYaml | undefined;
   connectionFields: ConnectorConnectionField[];
   groups: string[];
   /** Nodes later checks point at. */
-  nodes: { logo: ParsedNode | null | undefined; groups: ParsedNode | null | undefined };
+  nodes: { logo: ParsedNode | null | undefined; groups: ParsedNode | null | undefined; connectionFields: Map<string, ParsedNode> };
 }
 
 function httpsUrl(reader: YamlReader, node: ParsedNode | null | undefined, what: string): string {
@@ -66,13 +72,15 @@ function readConnectionField(reader: YamlReader, node: ParsedNode): ConnectorCon
   };
 }
 
-function readConnectionFields(reader: YamlReader, node: ParsedNode | null | undefined): ConnectorConnectionField[] {
+function readConnectionFields(reader: YamlReader, node: ParsedNode | null | undefined, nodes: Map<string, ParsedNode>): ConnectorConnectionField[] {
   const fields: ConnectorConnectionField[] = [];
   for (const item of reader.list(node, "connection_fields") ?? []) {
     const field = readConnectionField(reader, item);
     if (!field) continue;
     if (fields.some((other) => other.code === field.code)) {
       reader.report(item, `connection field code "${field.code}" is used twice`);
+    } else {
+      nodes.set(field.code, item);
     }
     fields.push(field);
   }
@@ -104,7 +112,7 @@ export function readAppYaml(reader: YamlReader): AppYaml {
   const root = reader.yaml.contents;
   const keys =
     reader.mapping(root, "app.yaml", {
-      required: ["code", "version", "website", "docs_url", "logo", "categories", "authorization", "connection_fields", "groups"],
+      required: ["code", "version", "website", "docs_url", "logo", "categories", "authorization", "api", "connection_fields", "groups"],
     }) ?? {};
   const code = reader.string(keys.code, "code", root) ?? "";
   if (code && !CODE_PATTERN.test(code)) {
@@ -120,11 +128,8 @@ export function readAppYaml(reader: YamlReader): AppYaml {
         : `version "${version}" is not a semantic version (expected e.g. 1.2.0 or 1.2.0-rc.1)`,
     );
   }
-  const authorization = reader.string(keys.authorization, "authorization", root);
-  if (authorization !== undefined && authorization !== "none") {
-    reader.report(keys.authorization, `authorization: expected "none" (Altcraft action hooks carry no credentials), found "${authorization}"`);
-  }
   const categories = reader.stringList(keys.categories, "categories", root) ?? [];
+  const connectionFieldNodes = new Map<string, ParsedNode>();
   if (isSeq(keys.categories) && keys.categories.items.length === 0) {
     reader.report(keys.categories, "categories: list at least one category");
   }
@@ -138,9 +143,10 @@ export function readAppYaml(reader: YamlReader): AppYaml {
       categories,
       place: reader.place(root),
     },
-    authorization: "none",
-    connectionFields: readConnectionFields(reader, keys.connection_fields),
+    authorization: keys.authorization === undefined ? undefined : readAuthorization(reader, keys.authorization, root),
+    api: keys.api === undefined ? undefined : readApi(reader, keys.api, root),
+    connectionFields: readConnectionFields(reader, keys.connection_fields, connectionFieldNodes),
     groups: readGroups(reader, keys.groups),
-    nodes: { logo: keys.logo, groups: keys.groups },
+    nodes: { logo: keys.logo, groups: keys.groups, connectionFields: connectionFieldNodes },
   };
 }

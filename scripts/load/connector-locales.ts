@@ -1,7 +1,8 @@
 /**
  * `connector/locales/<locale>.yaml`: every text an Albato user reads, keyed by stable ids (connection
- * field code, group code, trigger code, schema field path). An unknown id is a typo or a leftover and is
- * reported with the nearest valid id; a missing label is the labelsComplete check's to report, with
+ * field code, group code, trigger code, schema field path; authorization field code, list code and static
+ * item key, action code, action field id). An unknown id is a typo or a leftover and is reported with the
+ * nearest valid id; a missing label is the labelsComplete and actionLabelsComplete checks' to report, with
  * every other gap of the definition in the same run.
  */
 import type { ParsedNode, Scalar } from "yaml";
@@ -17,7 +18,15 @@ export interface ExpectedLabels {
   groups: readonly string[];
   triggers: readonly string[];
   blocks: readonly string[];
+  /** Labelled under `connection`, beside the connection fields (one screen for the user). */
+  authorizationFields: readonly string[];
+  /** List codes, with the item keys of static lists (none for a dynamic list). */
+  lists: ReadonlyMap<string, readonly string[]>;
+  actions: readonly string[];
+  /** Input and response field ids of every action. */
+  actionFields: readonly string[];
 }
+
 
 /** Reads one locale file, remembering the line of every key for later messages. */
 class LocaleFileReader {
@@ -95,6 +104,37 @@ class LocaleFileReader {
     return labels;
   }
 
+  /** `lists`: each list's name and, for a static list, its items' names by key. */
+  lists(node: ParsedNode | null | undefined, expected: ReadonlyMap<string, readonly string[]>): Record<string, { name: string; items: Record<string, string> }> {
+    const labels: Record<string, { name: string; items: Record<string, string> }> = {};
+    const codes = [...expected.keys()];
+    for (const entry of this.reader.entries(node, "lists") ?? []) {
+      const itemKeys = expected.get(entry.key);
+      if (itemKeys === undefined) {
+        this.reader.report(entry.keyNode, `lists: label for unknown list "${entry.key}"${didYouMean(entry.key, codes)}`);
+        continue;
+      }
+      const path = `lists.${entry.key}`;
+      this.remember(path, entry.keyNode);
+      const list = { name: "", items: {} as Record<string, string> };
+      const keys = this.reader.mapping(entry.value, path, { required: [], optional: ["name", "items"] }, entry.keyNode) ?? {};
+      for (const sub of this.reader.entries(entry.value, path) ?? []) this.remember(`${path}.${sub.key}`, sub.keyNode);
+      if (keys.name !== undefined) list.name = this.reader.string(keys.name, `${path}.name`, entry.keyNode) ?? "";
+      for (const item of this.reader.entries(keys.items, `${path}.items`, entry.keyNode) ?? []) {
+        if (!itemKeys.includes(item.key)) {
+          const why = itemKeys.length === 0 ? "a dynamic list's items come from the API" : `no item "${item.key}"${didYouMean(item.key, itemKeys)}`;
+          this.reader.report(item.keyNode, `${path}.items: ${why}`);
+          continue;
+        }
+        this.remember(`${path}.items.${item.key}`, item.keyNode);
+        list.items[item.key] = this.reader.string(item.value, `${path}.items.${item.key}`, item.keyNode) ?? "";
+      }
+      this.unique(list.items, `${path}.items`, "");
+      labels[entry.key] = list;
+    }
+    return labels;
+  }
+
   /** Two triggers (or groups, or connection fields) with the same name would be indistinguishable in Albato. */
   unique(labels: Record<string, string>, section: string, what: string): void {
     const firstByText = new Map<string, string>();
@@ -118,11 +158,14 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
     reader.mapping(root, `${locale}.yaml`, {
       // Every section may be missing: the labelsComplete check reports each label a missing one lacks.
       required: [],
-      optional: ["app", "authorization", "connection", "groups", "triggers", "blocks", "fields"],
+      optional: ["app", "authorization", "connection", "groups", "triggers", "blocks", "fields", "lists", "actions", "actionFields"],
     }) ?? {};
   const file = new LocaleFileReader(reader);
   for (const entry of reader.entries(root, `${locale}.yaml`) ?? []) file.remember(entry.key, entry.keyNode);
-  const connection = file.byId(keys.connection, "connection", expected.connection, ["name", "hint"] as const, "connection field");
+  const actions = file.byId(keys.actions, "actions", expected.actions, ["name", "description"] as const, "action");
+  const actionFields = file.byId(keys.actionFields, "actionFields", expected.actionFields, ["name", "hint"] as const, "action field");
+  const lists = file.lists(keys.lists, expected.lists);
+  const connection = file.byId(keys.connection, "connection", [...expected.connection, ...expected.authorizationFields], ["name", "hint"] as const, "connection or authorization field");
   const triggers = file.byId(keys.triggers, "triggers", expected.triggers, ["name", "description", "altcraft"] as const, "trigger");
   const groups = file.names(keys.groups, "groups", expected.groups, "group");
   const blocks = file.names(keys.blocks, "blocks", expected.blocks, "field block");
@@ -132,6 +175,8 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
   file.unique(pick(connection, "name"), "connection", "name");
   file.unique(groups, "groups", "");
   file.unique(blocks, "blocks", "");
+  file.unique(pick(actions, "name"), "actions", "name");
+  file.unique(Object.fromEntries(Object.entries(lists).map(([code, list]) => [code, list.name])), "lists", "name");
   return {
     locale,
     file: reader.file,
@@ -142,6 +187,9 @@ export function readLocaleYaml(reader: YamlReader, locale: Locale, expected: Exp
     triggers,
     blocks,
     fields: file.fields(keys.fields),
+    lists,
+    actions,
+    actionFields,
     lines: file.lines,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Load `connector/` (app.yaml, triggers.yaml, locales/*.yaml, the logo) into one checked model.
+ * Load `connector/` (app.yaml, triggers.yaml, fields.yaml, lists.yaml, actions.yaml, locales/*.yaml, the logo) into one
+ * checked model.
  * Every problem is collected with its file and line and reported together: first malformed YAML (later
  * checks would only add noise), then everything else in one run.
  */
@@ -8,9 +9,12 @@ import { CannotRunError, ProblemListError, problemsOf, type Problem } from "../e
 import { EVENT_TYPES, type EventTypeInfo } from "../event-types.js";
 import type { ConnectorDefinition, LocaleLabels } from "../model/connector.js";
 import { LOCALES, type Locale } from "../model/manifest.js";
+import { readActionsYaml } from "./connector-actions.js";
+import { checkApiDefinitions } from "./connector-api-checks.js";
 import { readAppYaml, type AppYaml } from "./connector-app.js";
 import { readFieldPolicy } from "./connector-fields.js";
 import { checkLogo, checkTriggers } from "./connector-checks.js";
+import { readListsYaml } from "./connector-lists.js";
 import { readLocaleYaml, type ExpectedLabels } from "./connector-locales.js";
 import { readTriggersYaml, type TriggersYaml } from "./connector-triggers.js";
 import { didYouMean } from "./nearest-key.js";
@@ -21,6 +25,8 @@ export const CONNECTOR_DIR = "connector";
 const APP_FILE = `${CONNECTOR_DIR}/app.yaml`;
 const TRIGGERS_FILE = `${CONNECTOR_DIR}/triggers.yaml`;
 const FIELDS_FILE = `${CONNECTOR_DIR}/fields.yaml`;
+const LISTS_FILE = `${CONNECTOR_DIR}/lists.yaml`;
+const ACTIONS_FILE = `${CONNECTOR_DIR}/actions.yaml`;
 const LOCALES_DIR = `${CONNECTOR_DIR}/locales`;
 
 /** The locale files present, checking each name is a known locale and every locale has a file. */
@@ -93,7 +99,7 @@ export async function loadConnector(
 ): Promise<ConnectorDefinition> {
   const problems: Problem[] = [];
   const localeFiles = await findLocaleFiles(files, problems);
-  const yamlFiles = [APP_FILE, TRIGGERS_FILE, FIELDS_FILE, ...localeFiles.values()];
+  const yamlFiles = [APP_FILE, TRIGGERS_FILE, FIELDS_FILE, LISTS_FILE, ACTIONS_FILE, ...localeFiles.values()];
   const parsed = await parseAll(files, yamlFiles, problems);
   if (problems.length > 0) throw new ProblemListError(problems, `${CONNECTOR_DIR}/`);
 
@@ -105,24 +111,36 @@ export async function loadConnector(
   await checkTriggers(files, triggersReader, triggers, app.groups, registry);
   checkGroupsUsed(appReader, app, triggers);
   await checkLogo(files, appReader, app);
+  const listsReader = new YamlReader(parsed.get(LISTS_FILE)!, problems);
+  const lists = readListsYaml(listsReader);
+  const actionsReader = new YamlReader(parsed.get(ACTIONS_FILE)!, problems);
+  const actions = readActionsYaml(actionsReader);
+  checkApiDefinitions({ app: appReader, lists: listsReader, actions: actionsReader }, app, lists, actions);
 
   const expected: ExpectedLabels = {
     connection: app.connectionFields.map((field) => field.code).filter(Boolean),
     groups: app.groups,
     triggers: triggers.entries.map(({ trigger }) => trigger.code).filter(Boolean),
     blocks: fieldPolicy.blocks.map((block) => block.id).filter(Boolean),
+    authorizationFields: (app.authorization?.authorization.fields ?? []).map((field) => field.code).filter(Boolean),
+    lists: new Map(lists.entries.map(({ list }) => [list.code, list.type === "static" ? list.items.map((item) => item.key) : []])),
+    actions: actions.entries.map(({ action }) => action.code).filter(Boolean),
+    actionFields: [...new Set(actions.entries.flatMap(({ action }) => [...action.fields, ...action.response].map((field) => field.id)).filter(Boolean))],
   };
   const locales = {} as Record<Locale, LocaleLabels>;
   for (const [locale, file] of localeFiles) {
     locales[locale] = readLocaleYaml(new YamlReader(parsed.get(file)!, problems), locale, expected);
   }
-  if (problems.length > 0) throw new ProblemListError(problems, `${CONNECTOR_DIR}/`);
+  if (problems.length > 0 || !app.authorization || !app.api) throw new ProblemListError(problems, `${CONNECTOR_DIR}/`);
 
   return {
     root,
     app: app.app,
-    authorization: app.authorization,
+    authorization: app.authorization.authorization,
+    api: app.api.api,
     connectionFields: app.connectionFields,
+    lists: lists.entries.map(({ list }) => list),
+    actions: actions.entries.map(({ action }) => action),
     groups: app.groups,
     triggers: triggers.entries.map(({ trigger }) => trigger),
     fieldPolicy,

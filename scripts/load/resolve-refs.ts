@@ -13,7 +13,11 @@ function followFragment(schema: JsonSchema, fragment: string): JsonSchema | unde
   return typeof node === "object" && node !== null ? (node as JsonSchema) : undefined;
 }
 
-/** Merge two already-resolved schemas: properties merge deeply, `required` unions, `b`'s keywords win. */
+/**
+ * Merge two already-resolved schemas: properties and array items merge deeply, `required` unions, `b`'s
+ * keywords win. (An `allOf` part that narrows the items of an array its other part declares, as the API
+ * list responses do, keeps both parts' item properties, as validation does.)
+ */
 export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
   const merged: JsonSchema = { ...a, ...b };
   // A constant narrows a shared property (event_type); the shared examples would then be wrong.
@@ -26,6 +30,7 @@ export function mergeSchemas(a: JsonSchema, b: JsonSchema): JsonSchema {
     }
     merged.properties = properties;
   }
+  if (a.items && b.items) merged.items = mergeSchemas(a.items, b.items);
   if (a.required || b.required) merged.required = [...new Set([...(a.required ?? []), ...(b.required ?? [])])];
   return merged;
 }

@@ -9,13 +9,13 @@ import { checkLeavesCovered } from "../check/leaves-covered.js";
 import { compileManifestCheck } from "../check/manifest-schema.js";
 import type { BuildProblem } from "../check/problem.js";
 import { withSeverity } from "../check/problem.js";
+import { checkProvisionalActions } from "../check/provisional-actions.js";
 import { checkProvisionalTypes } from "../check/provisional-types.js";
 import { sampleCoverage, type CoverageReport } from "../check/sample-coverage.js";
 import { checkSamplesValid } from "../check/samples-valid.js";
 import { checkStaleCommitted } from "../check/stale-committed.js";
 import { checkStaleEntries } from "../check/stale-entries.js";
 import { checkVersionBump } from "../check/version-bump.js";
-import { TYPES_FILE } from "../derive/types-file.js";
 import type { Derived } from "./derive.js";
 import type { Loaded } from "./load.js";
 
@@ -32,7 +32,7 @@ export function checkStage(loaded: Loaded, derived: Derived, options: CheckOptio
     problems.push(...withSeverity(severity, found));
 
   add("error", checkLeavesCovered(triggerFields, connector.fieldPolicy.file));
-  const constraintProblems = checkConstraints(manifest, { connector, events: schemas.events, lock, codes: derived.lock.codes });
+  const constraintProblems = checkConstraints(manifest, { connector, events: schemas.events, lock, codes: derived.lock.codes, api: derived.api });
   add("error", constraintProblems);
   // The schema is the safety net for what the constraints do not cover; after a constraint failure its
   // errors would only echo it, pointing into the derived manifest instead of the source.
@@ -43,9 +43,11 @@ export function checkStage(loaded: Loaded, derived: Derived, options: CheckOptio
     if (!bump.ok) add("failure", [{ rule: "versionBump", place: { file: connector.app.place.file, pointer: "/version" }, message: bump.message }]);
   }
   if (derived.types !== undefined) {
-    add("failure", checkStaleCommitted({ read: lock, rendered: derived.lockText, added: derived.lock.added }, { file: TYPES_FILE, committed: loaded.committedTypes, generated: derived.types }));
+    const generated = [...derived.types].map(([file, text]) => ({ file, committed: loaded.committedTypes?.get(file), generated: text }));
+    add("failure", checkStaleCommitted({ read: lock, rendered: derived.lockText, added: derived.lock.added }, generated));
   }
   add("warning", checkProvisionalTypes(manifest));
+  add("warning", checkProvisionalActions(manifest));
   add("warning", checkStaleEntries(connector, triggerFields, lock, derived.lock.stale));
 
   const coverage = sampleCoverage(

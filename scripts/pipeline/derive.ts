@@ -14,6 +14,9 @@ import { deriveFields, type EventFields } from "../derive/fields.js";
 import { deriveManifest } from "../derive/manifest.js";
 import { changePlan, type ChangePlan } from "../derive/setup/changes.js";
 import { setupPlan, type SetupPlan } from "../derive/setup/plan.js";
+import { actionFieldKeys } from "../derive/manifest-api.js";
+import { apiSchemas, type ApiSchemas } from "../derive/api-schemas.js";
+import { apiMethods } from "../api-methods.js";
 import { compileEventValidators } from "../derive/validators.js";
 import { diffSides, type DiffReport } from "../derive/changes/classify.js";
 import { collectSamples, type Side } from "../load/release/side.js";
@@ -30,8 +33,10 @@ export interface Derived {
   manifest: Manifest;
   /** Event type → its validate function. */
   validators: ReadonlyMap<string, ValidateFunction>;
-  /** The generated TypeScript types, when asked for. */
-  types?: string;
+  /** The Altcraft API schemas, compiled and resolved on use by the request and response checks. */
+  api: ApiSchemas;
+  /** The generated TypeScript files by path, when asked for. */
+  types?: Map<string, string>;
   /** Every value to enter in the App Integrator, for the guides and the entry assistant. */
   setup: SetupPlan;
   /** With `--baseline`: this build as a release, its changes since the baseline, and the steps they take. */
@@ -39,9 +44,9 @@ export interface Derived {
 }
 
 /** The type generator, loaded only when asked for: it needs json-schema-to-typescript, a large dependency. */
-async function typeGenerator(): Promise<typeof import("../derive/types.js")> {
+async function typeGenerator(): Promise<typeof import("../derive/generated-types.js")> {
   try {
-    return await import("../derive/types.js");
+    return await import("../derive/generated-types.js");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
     throw new CannotRunError(`generating the types needs json-schema-to-typescript, which is not installed (${(error as Error).message.split("\n")[0]}); run \`npm ci\``);
@@ -70,14 +75,17 @@ export async function deriveStage(loaded: Loaded, options: { types: boolean }): 
     if (!event) return { eventType: trigger.eventType, fields: [], excluded: [], unmappable: [], unplaced: [], unusedExcludes: [] };
     return deriveFields(event, fieldRules(connector.fieldPolicy, trigger.exclude, infos.get(trigger.eventType)));
   });
-  const lock = updateLock(loaded.lock, triggerFields.flatMap((event) => event.fields.map((field) => field.path)));
+  const lock = updateLock(loaded.lock, [...triggerFields.flatMap((event) => event.fields.map((field) => field.path)), ...actionFieldKeys(connector)]);
   const manifest = deriveManifest({ connector, triggerFields, codes: lock.codes, registry });
   try {
     const validators = compileEventValidators(schemas);
-    const types = options.types ? await (await typeGenerator()).generateTypes(schemas) : undefined;
+    const types = options.types ? new Map(await (await typeGenerator()).generatedTypeFiles(schemas)) : undefined;
+    const api = apiSchemas(schemas.documents);
+    // Compiled here, so a schema ajv cannot compile is a problem at its file, not a crash in a check.
+    for (const info of apiMethods()) api.validator(info.id);
     const release = loaded.baseline ? releaseSince(loaded, manifest, loaded.baseline) : undefined;
     const setup = setupPlan(manifest, registry);
-    const derived: Derived = { triggerFields, lock, lockText: renderLock(lock.codes), manifest, setup, validators, ...(types !== undefined ? { types } : {}), ...(release ? { release } : {}) };
+    const derived: Derived = { triggerFields, lock, lockText: renderLock(lock.codes), manifest, setup, validators, api, ...(types !== undefined ? { types } : {}), ...(release ? { release } : {}) };
     return { derived, problems: [] };
   } catch (error) {
     if (!(error instanceof CannotRunError)) throw error;

@@ -16,7 +16,7 @@ import { loadSide } from "../load/release/load.js";
 import type { Side } from "../load/release/side.js";
 import { parseSamples, type LoadedSample } from "../load/samples.js";
 import { loadSchemas, type LoadedSchemas } from "../load/schemas.js";
-import { TYPES_FILE } from "../derive/types-file.js";
+import { GENERATED_TYPE_FILES } from "../derive/types-file.js";
 import type { ConnectorDefinition } from "../model/connector.js";
 import { INPUT_DIRS } from "./inputs.js";
 
@@ -32,8 +32,8 @@ export interface Loaded {
   logo: Buffer;
   /** The published release to compare with (`--baseline`). */
   baseline?: Side;
-  /** With `check`: the committed generated types as they are on disk (undefined when missing). */
-  committedTypes?: string | undefined;
+  /** With `check`: each committed generated file as it is on disk (undefined when missing). */
+  committedTypes?: Map<string, string | undefined>;
 }
 
 export interface LoadOptions {
@@ -84,7 +84,9 @@ export async function loadStage(options: LoadOptions): Promise<{ loaded?: Loaded
     ...baselineProblems.map((problem) => ({ ...problem, rule: "baseline" })),
   ]);
   if (!schemas || !connector || !logo || problems.length > 0) return { problems };
-  const committedTypes = options.check ? await readFile(join(root, TYPES_FILE), "utf8").catch(() => undefined) : undefined;
+  const committedTypes = options.check
+    ? new Map(await Promise.all(GENERATED_TYPE_FILES.map(async (file) => [file, await readFile(join(root, file), "utf8").catch(() => undefined)] as const)))
+    : undefined;
   return {
     loaded: {
       root, inputs, registry, schemas, connector, lock, samples: parsed.samples, logo,

@@ -34,6 +34,10 @@ export interface BuildSummary {
   reviews: string[];
   triggers: number;
   fields: number;
+  lists: number;
+  actions: number;
+  /** Input and response fields of every action. */
+  actionFields: number;
   /** Schema leaves deliberately not offered as fields, by path, with why and which triggers. */
   excluded: Array<{ path: string; reason: string; triggers: string[] }>;
   lock: { file: string; added: Array<{ path: string; code: string }>; stale: string[] };
@@ -95,6 +99,9 @@ export function buildSummary(input: SummaryInput): BuildSummary {
     reviews: input.documents.filter((path) => !isGuide(path) && !isManifest(path)),
     triggers: input.manifest.triggers.length,
     fields: input.manifest.triggers.reduce((sum, trigger) => sum + trigger.fields.length, 0),
+    lists: input.manifest.lists.length,
+    actions: input.manifest.actions.length,
+    actionFields: input.manifest.actions.reduce((sum, action) => sum + action.fields.length, 0),
     excluded: excludedSummary(input.connector, input.triggerFields),
     lock: { file: LOCK_FILE, added: input.lock.added, stale: input.lock.stale },
     warnings: input.warnings.map(reportProblem),
@@ -131,12 +138,12 @@ export function coverageLine(coverage: CoverageReport): string | undefined {
 /** The stdout lines of a successful build. */
 export function summaryLines(summary: BuildSummary): string[] {
   if (summary.check) {
-    return [`Up to date: ${summary.lock.file} and the generated code match the schemas; every check passed (${summary.triggers} triggers, ${summary.fields} fields).`];
+    return [`Up to date: ${summary.lock.file} and the generated code match the schemas; every check passed (${summary.triggers} triggers, ${summary.fields} fields, ${summary.lists} lists, ${summary.actions} actions).`];
   }
   const lines = [
     summary.cached
       ? `Nothing changed since the last build: ${summary.manifest} and ${summary.package} are up to date.`
-      : `Built ${summary.triggers} triggers, ${summary.fields} fields, version ${summary.version}.`,
+      : `Built ${summary.triggers} triggers, ${summary.fields} fields, ${summary.lists} lists, ${summary.actions} actions with ${summary.actionFields} fields, version ${summary.version}.`,
   ];
   if (!summary.cached) {
     for (const path of [summary.manifest, ...summary.guides, ...summary.reviews, summary.package]) lines.push(`  ${path}`);

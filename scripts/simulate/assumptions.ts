@@ -96,11 +96,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     },
     check: {
       en:
-        "Post `schemas/samples/click/full.json` and compare its phone fields in the run (`custom_data.phone` " +
+        "Post `schemas/samples/click/full.json` and compare its phone fields in the run (`custom_data.phones` " +
         "+447700900123) with the value sent: note the form Albato gives with the gear set as the guide says, and whether " +
         "the `+` stays.",
       ru:
-        "Отправьте `schemas/samples/click/full.json` и сравните поля телефона в запуске (`custom_data.phone` " +
+        "Отправьте `schemas/samples/click/full.json` и сравните поля телефона в запуске (`custom_data.phones` " +
         "+447700900123) с отправленным значением: отметьте, в каком виде Albato отдаёт номер при настройке шестерёнки по " +
         "руководству и сохраняется ли `+`.",
     },
@@ -141,11 +141,11 @@ export const ASSUMPTIONS: readonly Assumption[] = [
     check: {
       en:
         "Post `schemas/samples/click/full.json` (three subscriptions, only the first with an email): the field of " +
-        "`subscription[].channel` should read `email, sms, push` (with the separator set in the gear) and the field of " +
+        "`subscription[].status` should read `subscribed, subscribed, subscribed` (with the separator set in the gear) and the field of " +
         "`subscription[].email` just olly.lambert@example.co.uk, with no empty slots or trailing separators.",
       ru:
-        "Отправьте `schemas/samples/click/full.json` (три подписки, email только у первой): поле `subscription[].channel` " +
-        "должно содержать `email, sms, push` (с разделителем из шестерёнки), а поле `subscription[].email` — только " +
+        "Отправьте `schemas/samples/click/full.json` (три подписки, email только у первой): поле `subscription[].status` " +
+        "должно содержать `subscribed, subscribed, subscribed` (с разделителем из шестерёнки), а поле `subscription[].email` — только " +
         "olly.lambert@example.co.uk, без пустых мест и лишних разделителей.",
     },
   },

@@ -5,14 +5,15 @@
  * check }] }`. Byte for byte what `printJson` would print for the whole document (a test holds it to
  * that), without ever holding the whole document: a day's capture has tens of thousands of runs.
  */
+import { terminalSafeJson } from "../write/console.js";
 import { ASSUMPTIONS } from "./assumptions.js";
 import type { BlockOutput } from "./output.js";
 import type { ElementOutcome, ElementPlace } from "./play.js";
 import type { Report, ReportContext } from "./report.js";
 
-/** `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep. */
+/** `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep, escaped as `printJson` escapes. */
 function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);
+  return terminalSafeJson(JSON.stringify(value, null, 2)).replace(/\n/g, `\n${"  ".repeat(depth)}`);
 }
 
 function placeOf(place: ElementPlace): ElementPlace {

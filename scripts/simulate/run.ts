@@ -4,10 +4,10 @@
  * Exit 0 when every element started a trigger, 1 when some element no trigger took, 2 when it cannot run.
  * With `--json` exactly one document reaches stdout, an error included.
  */
-import { CannotRunError, EXIT_CANNOT_RUN, EXIT_FOUND_WANTING, EXIT_OK, isUserError } from "../errors.js";
+import { CannotRunError, EXIT_CANNOT_RUN, EXIT_FOUND_WANTING, EXIT_OK, ProblemListError } from "../errors.js";
 import { readEventInputs } from "../load/event-inputs.js";
 import { loadBuilt } from "../load/release/built.js";
-import { printJson, reportFailure } from "../write/console.js";
+import { failureDocument, printJson, reportFailure } from "../write/console.js";
 import { BlockOutput } from "./output.js";
 import { planTriggers } from "./plan.js";
 import { playRequests } from "./play.js";
@@ -28,11 +28,14 @@ async function simulate(paths: readonly string[], options: SimulateOptions): Pro
   const triggers = planTriggers(side.manifest, side.label);
   const input = await readEventInputs(paths);
   if (input.events.length === 0) {
+    if (input.problems.length > 0) throw new ProblemListError(input.problems, "the input");
     throw new CannotRunError(`no events in ${input.files.length === 0 ? "the given paths" : input.files.join(", ")}`);
   }
+  // Malformed parts of an input that has events are passed over, as Albato would never see them as events.
+  const skipped = [...input.skipped, ...input.problems.map((problem) => ({ place: problem.place, reason: problem.message }))];
   // Everything that can fail has been read and checked: from here on the report is written as it is made.
   const requests = groupRequests(input.events);
-  const context: ReportContext = { requests: requests.length, skipped: input.skipped, manifestLabel: side.label };
+  const context: ReportContext = { requests: requests.length, skipped, manifestLabel: side.label };
   const output = new BlockOutput();
   const report: Report = options.json ? new JsonReport(output, context) : new TextReport(output, context);
   for (const outcome of playRequests(requests, triggers)) report.outcome(outcome);
@@ -40,21 +43,12 @@ async function simulate(paths: readonly string[], options: SimulateOptions): Pro
   return report.unmatchedCount > 0 ? EXIT_FOUND_WANTING : EXIT_OK;
 }
 
-/** The `--json` form of a failure: its message and place as data (each problem's too, when there are several). */
-export function errorDocument(error: unknown): { error: Record<string, unknown> } {
-  if (!isUserError(error)) {
-    return { error: { message: `internal error (please report it): ${error instanceof Error ? error.message : String(error)}` } };
-  }
-  const problems = error.problems.length > 1 ? { problems: error.problems.map((problem) => ({ message: problem.message, ...problem.place })) } : {};
-  return { error: { message: error.message, ...(error.place ?? {}), ...problems } };
-}
-
 export async function runSimulate(paths: readonly string[], options: SimulateOptions): Promise<number> {
   if (!options.json) return simulate(paths, options);
   try {
     return await simulate(paths, options);
   } catch (error) {
-    printJson(errorDocument(error));
+    printJson(failureDocument(error));
     // stderr still gets the one human line (or the stack of a bug).
     reportFailure(error);
     return EXIT_CANNOT_RUN;

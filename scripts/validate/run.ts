@@ -8,7 +8,7 @@ import type { Readable } from "node:stream";
 import { CannotRunError, EXIT_FOUND_WANTING, EXIT_OK, fsReason } from "../errors.js";
 import { eventTypeInfo } from "../event-types.js";
 import type { ValidateOptions } from "../runtime/problems.js";
-import { printJsonSafely } from "../write/console.js";
+import { failureDocument, printJson } from "../write/console.js";
 import { terminalSafe } from "../write/terminal-text.js";
 import { emptyInputFinding, FileChecker } from "./check-file.js";
 import { resolveInputs, type Input } from "./inputs.js";
@@ -129,13 +129,6 @@ function provisionalNotice(types: string[]): string {
   );
 }
 
-/** The `error` member of a `--json` document: the message and its place, as data. */
-function errorMember(error: unknown): JsonError {
-  if (error instanceof CannotRunError) return { message: error.message, ...error.place };
-  const message = error instanceof Error ? error.message : String(error);
-  return { message: `internal error (please report it): ${message}` };
-}
-
 export async function runValidate(paths: string[], options: ValidateCommandOptions): Promise<number> {
   const output = options.json ? undefined : new BufferedOutput();
   const report = new RunReport(output);
@@ -174,11 +167,12 @@ export async function runValidate(paths: string[], options: ValidateCommandOptio
       await threads.close();
     }
   } catch (error) {
-    if (options.json) printJsonSafely(jsonDocument(report.summary(), errorMember(error)));
+    // The one document: the failure, and what was checked before it.
+    if (options.json) printJson({ ...failureDocument(error), checked: jsonDocument(report.summary()) });
     throw error;
   }
   const summary = report.summary();
-  if (options.json) printJsonSafely(jsonDocument(summary));
+  if (options.json) printJson(jsonDocument(summary));
   else process.stdout.write(`${formatSummary(summary, report.problemCount, report.warningCount)}\n`);
   if (summary.provisionalEventTypes.length > 0) process.stderr.write(provisionalNotice(summary.provisionalEventTypes));
   return report.problemCount > 0 ? EXIT_FOUND_WANTING : EXIT_OK;

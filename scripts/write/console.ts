@@ -14,9 +14,14 @@ const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 let jsonDocuments = 0;
 
+/** JSON text with those characters escaped: the same value, safe on a terminal. */
+export function terminalSafeJson(text: string): string {
+  return text.replace(JSON_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /** A value as JSON text (2-space, trailing newline) that is safe to show on a terminal. */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+  return `${terminalSafeJson(JSON.stringify(value, null, 2))}\n`;
 }
 
 /** Print one JSON document on stdout: the only thing `--json` prints there. */
@@ -33,23 +38,6 @@ export function printedJson(): boolean {
 /** Lines whose text may hold input, escaped for a terminal, one write. */
 export function printLines(stream: NodeJS.WritableStream, lines: readonly string[]): void {
   if (lines.length > 0) stream.write(`${lines.map(terminalSafe).join("\n")}\n`);
-}
-
-/**
- * What a terminal may act on that JSON.stringify leaves as it is: DEL, the C1 controls, the line and
- * paragraph separators, the bidirectional overrides (JSON.stringify escapes only C0 controls).
- */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * `printJson` for a document that carries text from input: those characters are written as `\u` escapes,
- * so the document is the same JSON and nothing in it can act on a terminal it is shown on.
- */
-export function printJsonSafely(value: unknown): void {
-  const text = JSON.stringify(value, null, 2);
-  UNSAFE_IN_JSON.lastIndex = 0;
-  const safe = UNSAFE_IN_JSON.test(text) ? text.replace(UNSAFE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`) : text;
-  process.stdout.write(`${safe}\n`);
 }
 
 /** The stderr lines of a failure, each prefixed with the tool's name, and its exit code. */

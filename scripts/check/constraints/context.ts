@@ -2,6 +2,7 @@
  * What functional constraints (rules JSON Schema cannot express) get besides the manifest: the loaded
  * definition, to point at the file and line a problem comes from.
  */
+import type { ApiSchemas } from "../../derive/api-schemas.js";
 import type { FieldCodeLock } from "../../load/lock.js";
 import type { Place } from "../../errors.js";
 import type { EventSchema } from "../../load/schemas.js";
@@ -16,6 +17,8 @@ export interface ConstraintContext {
   lock: FieldCodeLock;
   /** Schema path → code after this build's additions. */
   codes: ReadonlyMap<string, string>;
+  /** The Altcraft API schemas the requests and response mappings are checked against. */
+  api: ApiSchemas;
 }
 
 export type Constraint = (manifest: Manifest, context: ConstraintContext) => RuleProblem[];
@@ -35,6 +38,16 @@ export function labelPlace(labels: LocaleLabels, key: string): Place {
     if (line !== undefined) return { file: labels.file, line };
   }
   return { file: labels.file, line: 1 };
+}
+
+/** Where the manifest's action number `index` was defined (manifest actions follow actions.yaml). */
+export function actionPlace(context: ConstraintContext, index: number): Place {
+  return context.connector.actions[index]?.place ?? { file: "connector/actions.yaml" };
+}
+
+/** Where a list was defined. */
+export function listPlace(context: ConstraintContext, code: string): Place {
+  return context.connector.lists.find((list) => list.code === code)?.place ?? { file: "connector/lists.yaml" };
 }
 
 /** The lock file's line of a path's entry. */

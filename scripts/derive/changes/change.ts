@@ -20,11 +20,27 @@ export const CHANGE_CLASSES = {
   "payload-rejected": { severity: "breaking", bump: "major" },
   "connection-field-removed": { severity: "breaking", bump: "major" },
   "connection-field-changed": { severity: "breaking", bump: "major" },
+  "authorization-changed": { severity: "breaking", bump: "major" },
+  "list-removed": { severity: "breaking", bump: "major" },
+  "list-changed": { severity: "breaking", bump: "major" },
+  "action-removed": { severity: "breaking", bump: "major" },
+  "action-request-changed": { severity: "breaking", bump: "major" },
+  "action-response-changed": { severity: "breaking", bump: "major" },
+  "action-field-removed": { severity: "breaking", bump: "major" },
+  "action-field-required": { severity: "breaking", bump: "major" },
+  "action-field-code-changed": { severity: "breaking", bump: "major" },
+  "action-field-type-changed": { severity: "breaking", bump: "major" },
+  "action-field-list-changed": { severity: "breaking", bump: "major" },
   // Safe additions: new things to pick or map; nothing existing changes.
   "trigger-added": { severity: "safe", bump: "minor" },
   "field-added": { severity: "safe", bump: "minor" },
   "field-type-widened": { severity: "safe", bump: "minor" },
   "connection-field-added": { severity: "safe", bump: "minor" },
+  "authorization-field-added": { severity: "safe", bump: "minor" },
+  "list-added": { severity: "safe", bump: "minor" },
+  "list-items-added": { severity: "safe", bump: "minor" },
+  "action-added": { severity: "safe", bump: "minor" },
+  "action-field-added": { severity: "safe", bump: "minor" },
   // Safe, text or presentation only.
   "trigger-label-changed": { severity: "safe", bump: "patch" },
   "field-label-changed": { severity: "safe", bump: "patch" },
@@ -32,6 +48,8 @@ export const CHANGE_CLASSES = {
   "app-label-changed": { severity: "safe", bump: "patch" },
   "group-changed": { severity: "safe", bump: "patch" },
   "event-type-confirmed": { severity: "safe", bump: "patch" },
+  "list-label-changed": { severity: "safe", bump: "patch" },
+  "action-label-changed": { severity: "safe", bump: "patch" },
 } as const satisfies Record<string, { severity: Severity; bump: Bump }>;
 
 export type ChangeClass = keyof typeof CHANGE_CLASSES;
@@ -40,7 +58,11 @@ export interface Change {
   class: ChangeClass;
   /** Trigger code, when the change concerns one trigger. */
   trigger?: string;
-  /** Field path (`data.event_data.link_url`), when the change concerns one field. */
+  /** Action code, when the change concerns one action. */
+  action?: string;
+  /** List code, when the change concerns one list. */
+  list?: string;
+  /** The field concerned: a trigger field's path (`data.event_data.link_url`), an action field's code. */
   field?: string;
   /** Connection field code, when the change concerns one connection field. */
   connection?: string;

@@ -17,6 +17,9 @@ import {
   fieldTypeWidened,
   matchFields,
 } from "./rules/fields.js";
+import { actionAdded, actionFieldChanges, actionLabelChanged, actionRemoved, actionRequestChanged, actionResponseChanged, matchActionFields, pairActions } from "./rules/actions.js";
+import { authorizationChanges } from "./rules/authorization.js";
+import { listAdded, listChanges, listRemoved } from "./rules/lists.js";
 import { payloadRejected } from "./rules/payloads.js";
 import {
   eventTypeChanged,
@@ -74,7 +77,22 @@ export function manifestChanges(before: Manifest, after: Manifest): Change[] {
       );
     }
   }
+  changes.push(...authorizationChanges(before, after), ...listRemoved(before, after), ...listAdded(before, after), ...listChanges(before, after));
+  changes.push(...actionRemoved(before, after), ...actionAdded(before, after));
+  for (const pair of pairActions(before, after)) {
+    const fields = matchActionFields(pair);
+    changes.push(...[actionRequestChanged(pair, fields), actionResponseChanged(pair, fields)].filter(defined));
+    changes.push(...actionFieldChanges(pair, fields), ...actionLabelChanged(pair, fields));
+  }
   return changes;
+}
+
+/** The entity a change belongs to, for grouping: app-level ones first, then lists, triggers, actions. */
+export function changeEntity(change: Change): string {
+  if (change.list !== undefined) return `1 ${change.list}`;
+  if (change.trigger !== undefined) return `2 ${change.trigger}`;
+  if (change.action !== undefined) return `3 ${change.action}`;
+  return "";
 }
 
 const CLASS_ORDER = new Map((Object.keys(CHANGE_CLASSES) as ChangeClass[]).map((name, index) => [name, index]));
@@ -83,11 +101,11 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** App-level changes first, then by trigger code, class, field and message: stable for the same input. */
+/** App-level changes first, then by list, trigger and action code, class, field and message: stable for the same input. */
 export function sortChanges(changes: Change[]): Change[] {
   return [...changes].sort(
     (a, b) =>
-      compareText(a.trigger ?? "", b.trigger ?? "") ||
+      compareText(changeEntity(a), changeEntity(b)) ||
       CLASS_ORDER.get(a.class)! - CLASS_ORDER.get(b.class)! ||
       compareText(a.field ?? "", b.field ?? "") ||
       compareText(a.message, b.message),

@@ -61,7 +61,6 @@ function byLocale<T>(make: (locale: Locale) => T): Record<Locale, T> {
 }
 
 export function previewData({ manifest, samples, logoSvg }: PreviewInput): PreviewData {
-  const webhook = manifest.connectionFields.find((field) => field.type === "Webhook") ?? manifest.connectionFields[0];
   const groupNames = (code: string) => manifest.groups.find((group) => group.code === code)?.names ?? byLocale(() => code);
   const trigger = (source: Manifest["triggers"][number]): PreviewTrigger => ({
     code: source.code,
@@ -78,12 +77,8 @@ export function previewData({ manifest, samples, logoSvg }: PreviewInput): Previ
       example: exampleFor(samples.get(source.eventType) ?? [], field.path),
     })),
     steps: byLocale((locale) =>
-      setupSteps(locale, {
-        app: manifest.app.names[locale],
-        connectionField: webhook?.names[locale] ?? "Webhook",
-        trigger: source.names[locale],
-        eventType: source.eventType,
-      }),
+      // A manifest built before triggers carried Altcraft's names (preview --manifest of an old release) has none.
+      setupSteps(locale, { altcraftName: source.altcraftNames?.[locale] ?? source.eventType, eventType: source.eventType }),
     ),
   });
   // Groups in the manifest's order; a trigger naming an undeclared group gets a group of its own.

@@ -206,7 +206,7 @@ export const PREVIEW_SCRIPT = String.raw`
     });
     var steps = trigger.steps[lang].map(function (segments) {
       return el("li", {}, segments.map(function (segment) {
-        if (segment.strong !== undefined) return el("strong", { text: segment.strong });
+        if (segment.strong !== undefined) return el("strong", {}, [prose(segment.strong)]);
         if (segment.code !== undefined) return el("code", { text: segment.code });
         return prose(segment.text);
       }));

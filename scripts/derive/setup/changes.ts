@@ -9,16 +9,13 @@ import type { Change, ChangeClass } from "../changes/change.js";
 import type { EventTypeInfo } from "../../event-types.js";
 import type { Localized, Manifest, ManifestTrigger } from "../../model/manifest.js";
 import { LOCALES } from "../../model/manifest.js";
-import type { Entry, Step } from "./plan.js";
+import { differing, IMPACT, step, t, titled, type ChangeStep } from "./change-step.js";
+import type { Entry } from "./plan.js";
+import { actionChangeSteps, authorizationChangeSteps, listChangeSteps } from "./changes-api.js";
 import { appStep, connectionSteps, fieldStep, triggerPlan, triggerSteps } from "./plan.js";
 import { LABELS } from "./text.js";
 
-const t = (en: string, ru: string): Localized => ({ en, ru });
-
-export interface ChangeStep extends Step {
-  instruction: Localized;
-  impact: Localized;
-}
+export type { ChangeStep } from "./change-step.js";
 
 export interface ChangePlan {
   baselineVersion: string;
@@ -28,61 +25,18 @@ export interface ChangePlan {
   entries: number;
 }
 
-const IMPACT = {
-  added: t(
-    "Users can pick it in new automations; existing automations do not change.",
-    "Пользователи смогут выбрать его в новых связках; существующие связки не меняются.",
-  ),
-  changed: t(
-    "Once the new version is published, Albato replaces the trigger inside existing automations: they get the change.",
-    "После публикации новой версии Albato заменит триггер внутри существующих связок: изменение придёт и в них.",
-  ),
-  triggerRemoved: t(
-    "Existing automations keep working with the trigger as it was; it can no longer be picked for new automations.",
-    "Существующие связки продолжат работать с прежним триггером; в новые связки выбрать его будет нельзя.",
-  ),
-  fieldRemoved: t(
-    "Existing automations that map this field get an empty value from then on: tell their owners.",
-    "В существующих связках, где это поле сопоставлено, оно будет приходить пустым: предупредите их владельцев.",
-  ),
-  codeChanged: t(
-    "Automations that map the old field get an empty value until they map the new one.",
-    "Связки, где сопоставлено старое поле, будут получать пустое значение, пока в них не сопоставят новое.",
-  ),
-  typeChanged: t(
-    "Existing automations get values of the new type; a later step that expects the old type may need a change.",
-    "Существующие связки будут получать значения нового типа; последующий шаг, рассчитанный на старый тип, может потребовать правки.",
-  ),
-  text: t("Users see the new texts; nothing else changes.", "Пользователи увидят новые тексты; больше ничего не меняется."),
-  connectionAdded: t(
-    "Users are asked for it when they create or edit a connection.",
-    "Пользователи будут вводить его при создании или изменении подключения.",
-  ),
-  connectionRemoved: t(
-    "Connections no longer ask for it; what it held is no longer used.",
-    "Подключения больше не запрашивают это поле; его значение больше не используется.",
-  ),
-} as const;
-
-function step(id: string, title: Localized, instruction: Localized, impact: Localized, entries: Entry[] = []): ChangeStep {
-  return { id, title, instruction, impact, entries };
-}
-
-function triggerTitle(trigger: ManifestTrigger, what: Localized): Localized {
-  return Object.fromEntries(LOCALES.map((locale) => [locale, `${trigger.names[locale]}: ${what[locale]}`])) as Localized;
-}
-
-/** The entries of `entries` whose values differ from those of `before` at the same label. */
-function differing(entries: Entry[], before: Entry[]): Entry[] {
-  return entries.filter((entry, index) => JSON.stringify(entry) !== JSON.stringify(before[index]));
-}
-
-/** Where a change stands in the App Integrator's order: app, connection, then trigger by trigger. */
+/** Where a change stands in the App Integrator's order: app, authorization, connection, triggers, lists, actions. */
 function screenRank(change: Change, after: Manifest, before: Manifest): [number, number, number] {
-  if (change.class === "app-label-changed") return [change.connection === undefined ? 0 : 1, 0, 0];
-  if (change.class.startsWith("connection-field")) return [1, 0, 0];
-  const index = after.triggers.findIndex((trigger) => trigger.code === change.trigger);
-  const triggerRank = index >= 0 ? index : after.triggers.length + before.triggers.findIndex((trigger) => trigger.code === change.trigger);
+  const indexIn = (codes: string[], older: string[], code: string | undefined) => {
+    const index = codes.indexOf(code ?? "");
+    return index >= 0 ? index : codes.length + older.indexOf(code ?? "");
+  };
+  if (change.class === "app-label-changed") return [change.connection === undefined ? 0 : 2, 0, 0];
+  if (change.class.startsWith("authorization")) return [1, 0, 0];
+  if (change.class.startsWith("connection-field")) return [2, 0, 0];
+  if (change.list !== undefined) return [4, indexIn(after.lists.map((list) => list.code), before.lists.map((list) => list.code), change.list), 0];
+  if (change.action !== undefined) return [5, indexIn(after.actions.map((action) => action.code), before.actions.map((action) => action.code), change.action), 0];
+  const triggerRank = indexIn(after.triggers.map((trigger) => trigger.code), before.triggers.map((trigger) => trigger.code), change.trigger);
   const within: Partial<Record<ChangeClass, number>> = {
     "trigger-added": 0,
     "trigger-removed": 0,
@@ -94,12 +48,12 @@ function screenRank(change: Change, after: Manifest, before: Manifest): [number,
     "filter-changed": 6,
     "event-type-changed": 6,
   };
-  const trigger = after.triggers[index];
+  const trigger = after.triggers.find((candidate) => candidate.code === change.trigger);
   const fieldIndex = trigger && change.field !== undefined ? trigger.fields.findIndex((field) => field.path === change.field) : -1;
-  return [2, triggerRank, within[change.class] ?? 3 + (fieldIndex >= 0 ? fieldIndex / 1000 : 0.999)];
+  return [3, triggerRank, within[change.class] ?? 3 + (fieldIndex >= 0 ? fieldIndex / 1000 : 0.999)];
 }
 
-function stepsOf(change: Change, before: Manifest, after: Manifest, registry: readonly EventTypeInfo[], done: Set<string>): ChangeStep[] {
+function stepsOf(change: Change, all: readonly Change[], before: Manifest, after: Manifest, registry: readonly EventTypeInfo[], done: Set<string>): ChangeStep[] {
   const beforeTrigger = before.triggers.find((trigger) => trigger.code === change.trigger);
   const afterTrigger = after.triggers.find((trigger) => trigger.code === change.trigger);
   const once = (id: string, make: () => ChangeStep[]): ChangeStep[] => {
@@ -109,8 +63,10 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
   };
   switch (change.class) {
     case "app-label-changed": {
-      // The app card's texts, or a connection field's names and hints; a group's names are typed nowhere.
+      // The app card's or the authorization's texts, or a connection field's names and hints; a group's
+      // names are typed nowhere.
       const code = change.connection;
+      const authorization = code === undefined ? once("change:authorization", () => authorizationChangeSteps(before, after)) : [];
       const id = code === undefined ? "change:app" : `change:connection:${code}`;
       return once(id, () => {
         const now = code === undefined ? appStep(after) : connectionSteps(after).find((candidate) => candidate.id === `connection:${code}`);
@@ -119,8 +75,32 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
         if (!now || entries.length === 0) return [];
         const where = code === undefined ? t("App card: enter the new texts.", "Карточка приложения: введите новые тексты.") : t("Connection Fields tab: enter the field's new texts.", "Вкладка Connection Fields: введите новые тексты поля.");
         return [step(id, now.title, where, IMPACT.text, entries)];
-      });
+      }).concat(authorization);
     }
+    case "authorization-changed":
+    case "authorization-field-added":
+      return once("change:authorization", () => authorizationChangeSteps(before, after));
+    case "list-added":
+    case "list-removed":
+    case "list-changed":
+    case "list-items-added":
+    case "list-label-changed":
+      return once(`change:list:${change.list}`, () => listChangeSteps(change, before, after));
+    case "action-added":
+    case "action-removed":
+    case "action-request-changed":
+    case "action-response-changed":
+    case "action-field-removed":
+    case "action-field-required":
+    case "action-field-code-changed":
+    case "action-field-type-changed":
+    case "action-field-list-changed":
+    case "action-field-added":
+    case "action-label-changed":
+      return once(`change:action:${change.action}`, () => {
+        const textOnly = all.every((other) => other.action !== change.action || other.class === "action-label-changed");
+        return actionChangeSteps(change, before, after, textOnly);
+      });
     case "connection-field-added":
     case "connection-field-changed":
     case "connection-field-removed": {
@@ -146,7 +126,7 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
     case "trigger-added":
       if (!afterTrigger) return [];
       return triggerSteps(triggerPlan(after, afterTrigger, registry)).map((planStep, index) =>
-        step(`change:${planStep.id}`, triggerTitle(afterTrigger, planStep.title), index === 0 ? t("Create the trigger.", "Создайте триггер.") : t("Enter as shown.", "Введите, как показано."), IMPACT.added, planStep.entries),
+        step(`change:${planStep.id}`, titled(afterTrigger, planStep.title), index === 0 ? t("Create the trigger.", "Создайте триггер.") : t("Enter as shown.", "Введите, как показано."), IMPACT.added, planStep.entries),
       );
     case "trigger-removed":
       if (!beforeTrigger) return [];
@@ -161,24 +141,24 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
       });
     case "response-changed":
       if (!afterTrigger) return [];
-      return [step(`change:trigger:${afterTrigger.code}/response`, triggerTitle(afterTrigger, triggerPlan(after, afterTrigger, registry).response.title), t("Requests tab, Response widget: set it as shown.", "Вкладка Requests, виджет Response: настройте, как показано."), IMPACT.changed, triggerPlan(after, afterTrigger, registry).response.entries)];
+      return [step(`change:trigger:${afterTrigger.code}/response`, titled(afterTrigger, triggerPlan(after, afterTrigger, registry).response.title), t("Requests tab, Response widget: set it as shown.", "Вкладка Requests, виджет Response: настройте, как показано."), IMPACT.changed, triggerPlan(after, afterTrigger, registry).response.entries)];
     case "filter-changed":
     case "event-type-changed":
       if (!afterTrigger) return [];
       return once(`change:trigger:${afterTrigger.code}/filter`, () => {
         const filter = triggerPlan(after, afterTrigger, registry).filter;
-        return [step(`change:${filter.id}`, triggerTitle(afterTrigger, filter.title), t("Triggers list, the trigger's filter: set it as shown.", "Список триггеров, фильтр триггера: настройте, как показано."), IMPACT.changed, filter.entries)];
+        return [step(`change:${filter.id}`, titled(afterTrigger, filter.title), t("Triggers list, the trigger's filter: set it as shown.", "Список триггеров, фильтр триггера: настройте, как показано."), IMPACT.changed, filter.entries)];
       });
     case "field-added": {
       const field = afterTrigger?.fields.find((candidate) => candidate.path === change.field);
       if (!afterTrigger || !field) return [];
       const planStep = fieldStep(afterTrigger, field);
-      return [step(`change:${planStep.id}`, triggerTitle(afterTrigger, field.names), t("Fields tab: add the field at its place in the order, then map it on the Response tab.", "Вкладка Fields: добавьте поле на его место в порядке полей, затем сопоставьте его на вкладке Response."), IMPACT.changed, planStep.entries)];
+      return [step(`change:${planStep.id}`, titled(afterTrigger, field.names), t("Fields tab: add the field at its place in the order, then map it on the Response tab.", "Вкладка Fields: добавьте поле на его место в порядке полей, затем сопоставьте его на вкладке Response."), IMPACT.changed, planStep.entries)];
     }
     case "field-removed": {
       const field = beforeTrigger?.fields.find((candidate) => candidate.path === change.field);
       if (!beforeTrigger || !field) return [];
-      return [step(`change:trigger:${beforeTrigger.code}/field:${field.code}/delete`, triggerTitle(beforeTrigger, field.names), t(`Fields tab: delete the field ${field.code} (and its mapping on the Response tab).`, `Вкладка Fields: удалите поле ${field.code} (и его сопоставление на вкладке Response).`), IMPACT.fieldRemoved)];
+      return [step(`change:trigger:${beforeTrigger.code}/field:${field.code}/delete`, titled(beforeTrigger, field.names), t(`Fields tab: delete the field ${field.code} (and its mapping on the Response tab).`, `Вкладка Fields: удалите поле ${field.code} (и его сопоставление на вкладке Response).`), IMPACT.fieldRemoved)];
     }
     case "field-code-changed": {
       const field = afterTrigger?.fields.find((candidate) => candidate.path === change.field);
@@ -187,7 +167,7 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
       return [
         step(
           `change:trigger:${afterTrigger.code}/field:${field.code}/recode`,
-          triggerTitle(afterTrigger, field.names),
+          titled(afterTrigger, field.names),
           t(
             `A field code cannot be edited in the App Integrator: delete the field ${old.code} and add it again with the code ${field.code}, then map it.`,
             `Код поля в App Integrator изменить нельзя: удалите поле ${old.code} и добавьте его заново с кодом ${field.code}, затем сопоставьте.`,
@@ -202,7 +182,7 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
       const old = beforeTrigger?.fields.find((candidate) => candidate.path === change.field);
       const field = afterTrigger?.fields.find((candidate) => candidate.code === old?.code);
       if (!afterTrigger || !field) return [];
-      return [step(`change:trigger:${afterTrigger.code}/field:${field.code}/mapping`, triggerTitle(afterTrigger, field.names), t("Response tab: map the field to its new path.", "Вкладка Response: сопоставьте поле с новым путём."), IMPACT.changed, [{ label: LABELS.mapping, value: field.path, kind: "text" }])];
+      return [step(`change:trigger:${afterTrigger.code}/field:${field.code}/mapping`, titled(afterTrigger, field.names), t("Response tab: map the field to its new path.", "Вкладка Response: сопоставьте поле с новым путём."), IMPACT.changed, [{ label: LABELS.mapping, value: field.path, kind: "text" }])];
     }
     case "field-type-changed":
     case "field-type-widened": {
@@ -212,7 +192,7 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
       return [
         step(
           `change:trigger:${afterTrigger.code}/field:${field.code}/type`,
-          triggerTitle(afterTrigger, field.names),
+          titled(afterTrigger, field.names),
           t(
             "Fields tab: change the field's type (and its gear). If the App Integrator does not let you, delete the field and add it again with the same code.",
             "Вкладка Fields: измените тип поля (и его шестерёнку). Если App Integrator этого не позволяет, удалите поле и добавьте его заново с тем же кодом.",
@@ -226,7 +206,7 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
       const field = afterTrigger?.fields.find((candidate) => candidate.path === change.field);
       if (!afterTrigger || !field) return [];
       const entries = fieldStep(afterTrigger, field).entries.filter((entry) => entry.label === LABELS.nameIn.en || entry.label === LABELS.nameIn.ru);
-      return [step(`change:trigger:${afterTrigger.code}/field:${field.code}/names`, triggerTitle(afterTrigger, field.names), t("Fields tab: enter the field's new names.", "Вкладка Fields: введите новые названия поля."), IMPACT.text, entries)];
+      return [step(`change:trigger:${afterTrigger.code}/field:${field.code}/names`, titled(afterTrigger, field.names), t("Fields tab: enter the field's new names.", "Вкладка Fields: введите новые названия поля."), IMPACT.text, entries)];
     }
     case "fields-reordered": {
       if (!afterTrigger) return [];
@@ -234,7 +214,7 @@ function stepsOf(change: Change, before: Manifest, after: Manifest, registry: re
       return [
         step(
           `change:trigger:${afterTrigger.code}/order`,
-          triggerTitle(afterTrigger, t("field order", "порядок полей")),
+          titled(afterTrigger, t("field order", "порядок полей")),
           t("Sorting tab: put the fields in this order (after any field added or removed above).", "Вкладка Sorting: расставьте поля в этом порядке (после добавления и удаления полей выше)."),
           IMPACT.text,
           order,
@@ -253,7 +233,7 @@ export function changePlan(before: Manifest, after: Manifest, changes: readonly 
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
   });
   const done = new Set<string>();
-  const steps = ranked.flatMap((change) => stepsOf(change, before, after, registry, done));
+  const steps = ranked.flatMap((change) => stepsOf(change, changes, before, after, registry, done));
   const from = before.app.version;
   const to = after.app.version;
   return {

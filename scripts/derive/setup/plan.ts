@@ -1,35 +1,17 @@
 /**
  * The setup plan: every value to enter in the App Integrator, screen by screen in its order (app card,
- * authorization, connection fields, triggers with their response settings, fields and filter), then the
- * Altcraft side and the check before publishing. The Markdown guides and the entry assistant both render
+ * authorization, connection fields, triggers with their response settings, fields and filter, lists,
+ * actions with their fields and request widget), then the Altcraft side and the check before publishing. The Markdown guides and the entry assistant both render
  * this one plan, so they list the same entries under the same stable ids (`trigger:emailLinkClicked/
  * field:eventDataLinkUrl`), and their totals agree.
  */
 import { EVENT_TYPES, type EventTypeInfo } from "../../event-types.js";
 import { LOCALES, type Localized, type Manifest, type ManifestField, type ManifestTrigger } from "../../model/manifest.js";
+import { actionPlan, actionSteps, authorizationPlan, listPlan, type ActionPlan, type AuthorizationPlan, type ListPlan } from "./plan-api.js";
+import { entryCount, localizedEntries, yesNo, type Entry, type Step } from "./step.js";
 import { LABELS, SECTIONS, WORDS } from "./text.js";
 
-/**
- * One value to enter: typed or pasted (`text`; an empty text means "leave the input empty"), picked from
- * a list (`choice`), ticked (`check`) or uploaded (`file`).
- */
-export interface Entry {
-  label: Localized;
-  /** Exactly what to type or pick; per locale only where the value is itself a translation. */
-  value: string | Localized;
-  kind: "text" | "choice" | "check" | "file";
-}
-
-export interface Step {
-  /** Stable across builds (`trigger:emailLinkClicked/field:eventDataLinkUrl`): the assistant keys its ticks on it. */
-  id: string;
-  title: Localized;
-  entries: Entry[];
-  /** A warning or remark shown with the step. */
-  note?: Localized;
-  /** For a field step: its block (the Markdown guide lists blocks once). */
-  block?: string;
-}
+export type { Entry, Step } from "./step.js";
 
 export interface TriggerPlan {
   trigger: ManifestTrigger;
@@ -44,15 +26,21 @@ export interface TriggerPlan {
 export interface SetupPlan {
   manifest: Manifest;
   app: Step;
-  authorization: Step;
+  authorization: AuthorizationPlan;
   connection: Step[];
   triggers: TriggerPlan[];
+  lists: ListPlan[];
+  actions: ActionPlan[];
   totals: Totals;
 }
 
 export interface Totals {
   triggers: number;
+  /** Trigger fields. */
   fields: number;
+  lists: number;
+  actions: number;
+  actionFields: number;
   /** Form entries: every value typed, picked, ticked or uploaded. */
   entries: number;
   /** An estimate of the typing time, in minutes: a range. */
@@ -60,10 +48,6 @@ export interface Totals {
 }
 
 const text = (value: string): Entry["value"] => value;
-
-function localizedEntries(labels: { en: Localized; ru: Localized }, texts: Localized): Entry[] {
-  return LOCALES.map((locale) => ({ label: labels[locale], value: texts[locale], kind: "text" as const }));
-}
 
 export function appStep(manifest: Manifest): Step {
   const { app } = manifest;
@@ -81,18 +65,6 @@ export function appStep(manifest: Manifest): Step {
   };
 }
 
-function authorizationStep(manifest: Manifest): Step {
-  const none = manifest.authorization.type === "none";
-  return {
-    id: "authorization",
-    title: SECTIONS.authorization.title,
-    entries: [
-      ...localizedEntries(LABELS.nameIn, manifest.authorization.names),
-      { label: LABELS.authorizationType, value: none ? WORDS.noAuthorization : manifest.authorization.type, kind: "choice" },
-    ],
-  };
-}
-
 export function connectionSteps(manifest: Manifest): Step[] {
   return manifest.connectionFields.map((field) => ({
     id: `connection:${field.code}`,
@@ -102,8 +74,8 @@ export function connectionSteps(manifest: Manifest): Step[] {
       { label: LABELS.fieldType, value: field.type, kind: "choice" },
       ...localizedEntries(LABELS.nameIn, field.names),
       ...localizedEntries(LABELS.hintIn, field.hints),
-      { label: LABELS.requiredWhenCreating, value: field.requiredWhenCreating ? WORDS.yes : WORDS.no, kind: "check" },
-      { label: LABELS.requiredWhenEditing, value: field.requiredWhenEditing ? WORDS.yes : WORDS.no, kind: "check" },
+      { label: LABELS.requiredWhenCreating, value: yesNo(field.requiredWhenCreating), kind: "check" },
+      { label: LABELS.requiredWhenEditing, value: yesNo(field.requiredWhenEditing), kind: "check" },
     ],
   }));
 }
@@ -157,7 +129,7 @@ export function triggerPlan(manifest: Manifest, trigger: ManifestTrigger, regist
       title: SECTIONS.triggers.response,
       entries: [
         { label: LABELS.contentType, value: trigger.response.contentType, kind: "choice" },
-        { label: LABELS.dataArrayReturn, value: trigger.response.returnDataArray ? WORDS.yes : WORDS.no, kind: "check" },
+        { label: LABELS.dataArrayReturn, value: yesNo(trigger.response.returnDataArray), kind: "check" },
         { label: LABELS.arrayPath, value: trigger.response.arrayPath, kind: "text" },
       ],
     },
@@ -180,30 +152,52 @@ export function triggerSteps(plan: TriggerPlan): Step[] {
 }
 
 /** Every step of the App Integrator part of the plan, in order. */
-export function integratorSteps(plan: Pick<SetupPlan, "app" | "authorization" | "connection" | "triggers">): Step[] {
-  return [plan.app, plan.authorization, ...plan.connection, ...plan.triggers.flatMap(triggerSteps)];
+/** The authorization's steps in the order its screens take them. */
+export function authorizationSteps(plan: AuthorizationPlan): Step[] {
+  return [plan.settings, ...plan.fields, ...plan.test];
+}
+
+/** Every step of the App Integrator part of the plan, in order. */
+export function integratorSteps(plan: Pick<SetupPlan, "app" | "authorization" | "connection" | "triggers" | "lists" | "actions">): Step[] {
+  return [
+    plan.app,
+    ...authorizationSteps(plan.authorization),
+    ...plan.connection,
+    ...plan.triggers.flatMap(triggerSteps),
+    ...plan.lists.flatMap((list) => list.steps),
+    ...plan.actions.flatMap(actionSteps),
+  ];
 }
 
 /**
- * The time to type it all, from the entries and the screens: a copy-paste or a pick takes 8–15 s, and
- * every trigger another 1.5–3 minutes of creating it, opening its tabs and saving.
+ * The time to type it all, from the entries and the entities: a copy-paste or a pick takes 8–15 s, and
+ * every trigger, list or action another 1.5–3 minutes of creating it, opening its tabs and saving.
  */
-export function estimateMinutes(entries: number, triggers: number): { low: number; high: number } {
-  return { low: Math.round((entries * 8) / 60 + triggers * 1.5), high: Math.round((entries * 15) / 60 + triggers * 3) };
+export function estimateMinutes(entries: number, entities: number): { low: number; high: number } {
+  return { low: Math.round((entries * 8) / 60 + entities * 1.5), high: Math.round((entries * 15) / 60 + entities * 3) };
 }
 
 export function setupPlan(manifest: Manifest, registry: readonly EventTypeInfo[] = EVENT_TYPES): SetupPlan {
   const triggers = manifest.triggers.map((trigger) => triggerPlan(manifest, trigger, registry));
   // Wave 1 first, each wave in the manifest's order (group by group).
   triggers.sort((a, b) => a.wave - b.wave);
-  const parts = { app: appStep(manifest), authorization: authorizationStep(manifest), connection: connectionSteps(manifest), triggers };
-  const steps = integratorSteps(parts);
-  const entries = steps.reduce((sum, step) => sum + step.entries.length, 0);
+  const parts = {
+    app: appStep(manifest),
+    authorization: authorizationPlan(manifest),
+    connection: connectionSteps(manifest),
+    triggers,
+    lists: manifest.lists.map(listPlan),
+    actions: manifest.actions.map((action) => actionPlan(manifest, action)),
+  };
+  const entries = entryCount(integratorSteps(parts));
   const totals: Totals = {
     triggers: triggers.length,
     fields: manifest.triggers.reduce((sum, trigger) => sum + trigger.fields.length, 0),
+    lists: manifest.lists.length,
+    actions: manifest.actions.length,
+    actionFields: manifest.actions.reduce((sum, action) => sum + action.fields.length, 0),
     entries,
-    minutes: estimateMinutes(entries, triggers.length),
+    minutes: estimateMinutes(entries, triggers.length + manifest.lists.length + manifest.actions.length),
   };
   return { manifest, ...parts, totals };
 }

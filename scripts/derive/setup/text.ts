@@ -40,6 +40,28 @@ export const LABELS = {
   filterVariable: t("Filter: variable", "Фильтр: переменная (Filter)"),
   filterOperator: t("Filter: operator", "Фильтр: оператор"),
   filterValue: t("Filter: value", "Фильтр: значение"),
+  method: t("Method", "Метод (Method)"),
+  url: t("URL", "URL"),
+  parameterKey: t("Parameter: variable key", "Параметр: ключ переменной"),
+  parameterValue: t("Parameter: value", "Параметр: значение"),
+  parameterType: t("Parameter: variable type", "Параметр: тип переменной"),
+  errorType: t("Error type", "Тип ошибки (Error type)"),
+  conditionVariable: t("Condition: variable", "Условие: переменная"),
+  conditionOperator: t("Condition: operator", "Условие: оператор"),
+  conditionValue: t("Condition: value", "Условие: значение"),
+  errorMessage: t("Error message", "Сообщение об ошибке (Error message)"),
+  requiredField: t("Required field", "Обязательное поле (Required field)"),
+  editableField: t("Editable field", "Редактируемое поле (Editable field)"),
+  list: t("List", "Список (List)"),
+  listType: t("List type", "Тип списка"),
+  itemKey: t("Item: unique key", "Элемент: уникальный ключ (Unique key)"),
+  itemNameIn: { en: t("Item: name in English", "Элемент: название на английском"), ru: t("Item: name in Russian", "Элемент: название на русском") },
+  responseVariable: t("Response: variable", "Ответ: переменная"),
+  responseField: t("Response: field", "Ответ: поле"),
+  keyMapping: t("Key mapping", "Сопоставление ключа"),
+  nameMapping: t("Name mapping", "Сопоставление названия"),
+  pagingParameter: t("Next page: request parameter", "Следующая страница: параметр запроса"),
+  pagingNext: t("Next page: response variable", "Следующая страница: переменная ответа"),
 } as const;
 
 export const WORDS = {
@@ -54,6 +76,9 @@ export const WORDS = {
   ),
   phoneFormatValue: t("international (E.164, like +79991234567)", "международный (E.164, например +79991234567)"),
   rfc3339: t("RFC 3339", "RFC 3339"),
+  custom: t("Custom", "Custom"),
+  staticList: t("Static", "Статический (Static)"),
+  dynamicList: t("Dynamic", "Динамический (Dynamic)"),
   utc: t("UTC", "UTC"),
 } as const;
 
@@ -68,7 +93,47 @@ export const SECTIONS = {
   },
   authorization: {
     title: t("Authorization", "Авторизация"),
-    intro: t("Create the app's authorization.", "Создайте авторизацию приложения."),
+    intro: t(
+      "Create the app's authorization: its settings, its fields (asked for when a user creates a connection), and the request the connection's test makes. Type and method cannot be changed once the authorization is saved. Where the App Integrator asks for a method, Altcraft's token is an API key.",
+      "Создайте авторизацию приложения: её настройки, поля (их пользователь заполняет при создании подключения) и запрос, которым проверяется подключение. Тип и метод после сохранения авторизации изменить нельзя. Если App Integrator спрашивает метод, токен Altcraft — это API-ключ (API key).",
+    ),
+    test: t("Connection test: request", "Проверка подключения: запрос"),
+  },
+  requests: {
+    request: t("Request tab", "Вкладка Request"),
+    parameters: t("Request tab: parameters", "Вкладка Request: параметры (Parameters)"),
+    response: t("Response tab", "Вкладка Response"),
+    errors: t("Errors tab", "Вкладка Errors"),
+    variables: t(
+      "A value in {{ }} is a variable, picked from the Smart field block: {{connection.host}} and {{connection.token}} are the connection's Altcraft host and API token, {{email}} the field of this action whose code is email. A key with dots (data._fname) is a path into the JSON body.",
+      "Значение в {{ }} — переменная, её выбирают в блоке Smart field: {{connection.host}} и {{connection.token}} — адрес Altcraft и API-токен подключения, {{email}} — поле этого действия с кодом email. Ключ с точками (data._fname) — путь в JSON-теле запроса.",
+    ),
+  },
+  lists: {
+    title: t("Lists", "Списки"),
+    intro: t(
+      "Create the lists before the actions whose fields pick from them. A list cannot be changed once created. A dynamic list is loaded from Altcraft with the connection's token.",
+      "Создайте списки до действий, поля которых из них выбирают. Список после создания изменить нельзя. Динамический список загружается из Altcraft с токеном подключения.",
+    ),
+    create: t("Create the list", "Создайте список"),
+    items: (count: number): Localized => t(`Items (${count})`, `Элементы (${count})`),
+    paging: t(
+      "Paging: how the App Integrator asks for the next page is not documented; if it offers it, use these values, otherwise one page of 1000 items is loaded.",
+      "Постраничная загрузка: как App Integrator запрашивает следующую страницу, не документировано; если он это предлагает, используйте эти значения, иначе загружается одна страница в 1000 элементов.",
+    ),
+  },
+  actions: {
+    title: t("Actions", "Действия"),
+    intro: t(
+      "For each action: create it and enter its names and description; on the Fields tab add every field in the order given (the response fields last, not editable); on the Request tab set the request and its parameters; on the Response tab map the response to the response fields; on the Errors tab add the error rules.",
+      "Для каждого действия: создайте его и введите названия и описание; на вкладке Fields добавьте все поля в указанном порядке (поля ответа последними, нередактируемыми); на вкладке Request настройте запрос и его параметры; на вкладке Response сопоставьте ответ с полями ответа; на вкладке Errors добавьте правила ошибок.",
+    ),
+    create: t("Create the action", "Создайте действие"),
+    fields: (count: number): Localized => t(`Fields (${count}), in this order`, `Поля (${count}) в этом порядке`),
+    provisional: t(
+      "Provisional action: Altcraft's documentation of this method is incomplete. Try it against a real account (altcraft-albato call) before publishing.",
+      "Предварительное действие: документация Altcraft по этому методу неполна. Перед публикацией проверьте его на настоящем аккаунте (altcraft-albato call).",
+    ),
   },
   connection: {
     title: t("Connection fields", "Поля подключения"),
@@ -157,11 +222,30 @@ export function duration(minutes: { low: number; high: number }): Localized {
 }
 
 /** The size of the whole entry, as the guide and the assistant open with it. */
-export function totalsLine(totals: { triggers: number; fields: number; entries: number; minutes: { low: number; high: number } }): Localized {
+export function totalsLine(totals: {
+  triggers: number;
+  fields: number;
+  lists: number;
+  actions: number;
+  actionFields: number;
+  entries: number;
+  minutes: { low: number; high: number };
+}): Localized {
   const time = duration(totals.minutes);
+  const en = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
+  const enParts = [`${en(totals.triggers, "trigger")} (${en(totals.fields, "field")})`];
+  const ruParts = [`${ruCount(totals.triggers, ["триггер", "триггера", "триггеров"])} (${ruCount(totals.fields, ["поле", "поля", "полей"])})`];
+  if (totals.lists > 0) {
+    enParts.push(en(totals.lists, "list"));
+    ruParts.push(ruCount(totals.lists, ["список", "списка", "списков"]));
+  }
+  if (totals.actions > 0) {
+    enParts.push(`${en(totals.actions, "action")} (${en(totals.actionFields, "field")})`);
+    ruParts.push(`${ruCount(totals.actions, ["действие", "действия", "действий"])} (${ruCount(totals.actionFields, ["поле", "поля", "полей"])})`);
+  }
   return t(
-    `${totals.triggers} trigger${totals.triggers === 1 ? "" : "s"}, ${totals.fields} fields, ${totals.entries} form entries: about ${time.en} of entry`,
-    `${ruCount(totals.triggers, ["триггер", "триггера", "триггеров"])}, ${ruCount(totals.fields, ["поле", "поля", "полей"])}, ${ruCount(totals.entries, ["значение", "значения", "значений"])} для ввода: примерно ${time.ru} работы`,
+    `${enParts.join(", ")}; ${totals.entries} form entr${totals.entries === 1 ? "y" : "ies"}: about ${time.en} of entry`,
+    `${ruParts.join(", ")}; ${ruCount(totals.entries, ["значение", "значения", "значений"])} для ввода: примерно ${time.ru} работы`,
   );
 }
 

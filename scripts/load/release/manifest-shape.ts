@@ -57,5 +57,33 @@ export function readManifest(value: unknown, file: string): Manifest {
       expect(fieldRecord.names, "object", `${fieldAt}/names`);
     });
   });
-  return { connectionFields: [], groups: [], ...root } as unknown as Manifest;
+  expect(root.lists ?? [], "array", "/lists");
+  ((root.lists ?? []) as unknown[]).forEach((list, l) => {
+    const at = `/lists/${l}`;
+    expect(list, "object", at);
+    const record = list as Record<string, unknown>;
+    for (const key of ["code", "type"]) expect(record[key], "string", `${at}/${key}`);
+    expect(record.names, "object", `${at}/names`);
+    if (record.type === "static") expect(record.items, "array", `${at}/items`);
+    else for (const key of ["request", "response", "paging"]) expect(record[key], "object", `${at}/${key}`);
+  });
+  expect(root.actions ?? [], "array", "/actions");
+  ((root.actions ?? []) as unknown[]).forEach((action, a) => {
+    const at = `/actions/${a}`;
+    expect(action, "object", at);
+    const record = action as Record<string, unknown>;
+    expect(record.code, "string", `${at}/code`);
+    for (const key of ["names", "descriptions", "request"]) expect(record[key], "object", `${at}/${key}`);
+    for (const key of ["fields", "responseFields", "errors"]) expect(record[key], "array", `${at}/${key}`);
+    const request = record.request as Record<string, unknown>;
+    expect(request.url, "string", `${at}/request/url`);
+    expect(request.parameters, "array", `${at}/request/parameters`);
+    (record.fields as unknown[]).forEach((field, f) => {
+      expect(field, "object", `${at}/fields/${f}`);
+      for (const key of ["code", "type"]) expect((field as Record<string, unknown>)[key], "string", `${at}/fields/${f}/${key}`);
+    });
+  });
+  // Manifests of versions before the actions have none (and an authorization without fields).
+  const authorization = { fields: [], ...(root.authorization as Record<string, unknown> | undefined) };
+  return { connectionFields: [], groups: [], lists: [], actions: [], ...root, authorization } as unknown as Manifest;
 }

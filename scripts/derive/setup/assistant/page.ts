@@ -7,12 +7,13 @@
  * Rendered on the build side (deterministic bytes); the inline script only copies, ticks and switches.
  */
 import { LOCALES, type Locale, type Localized } from "../../../model/manifest.js";
-import { sha256 } from "../../../hash.js";
 import { assertInlineSafe, escapeHtml, NO_NETWORK_CSP } from "../../html.js";
 import type { ChangePlan } from "../changes.js";
 import type { Entry, SetupPlan, Step, TriggerPlan } from "../plan.js";
 import { triggerSteps } from "../plan.js";
 import { ALTCRAFT_STEPS, CHECK_STEPS, LABELS, OPEN_QUESTIONS, SECTIONS, totalsLine, WORDS } from "../text.js";
+import { actionHtml, authorizationHtml, listHtml } from "./api-sections.js";
+import { both, checkbox, entryTable, stepAttributes, stepHtml, valueHtml } from "./parts.js";
 import { ASSISTANT_SCRIPT } from "./script.js";
 import { ASSISTANT_CSS } from "./styles.js";
 
@@ -32,59 +33,7 @@ const UI = {
   provisional: t("provisional", "предварительный"),
   fieldColumns: [LABELS.fieldCode, LABELS.nameIn.en, LABELS.nameIn.ru, LABELS.fieldType, LABELS.mapping],
   noChanges: t("Nothing to change in the App Integrator.", "В App Integrator ничего менять не нужно."),
-  unticked: t("leave unticked", "не отмечайте"),
-  ticked: t("tick", "отметьте"),
 } as const;
-
-/** Both locales of a text, each in its own element the page shows or hides. */
-function both(texts: Localized, tag = "span"): string {
-  return LOCALES.map((locale) => `<${tag} data-l="${locale}">${escapeHtml(texts[locale])}</${tag}>`).join("");
-}
-
-/** Its label comes from the styles, in the page's language (thousands of buttons stay small). */
-function copyButton(value: string): string {
-  return `<button type="button" class="copy" data-copy="${escapeHtml(value)}"></button>`;
-}
-
-/**
- * A value as the step shows it: a value to type in code font with its copy control; a value to pick in
- * code font (nothing to paste into a list); a translated value or an instruction as text.
- */
-function valueHtml(entry: Entry): string {
-  if (entry.kind === "check") {
-    const on = typeof entry.value === "string" ? entry.value : entry.value.en;
-    return both(on === "Yes" || on === "Да" ? UI.ticked : UI.unticked);
-  }
-  if (typeof entry.value !== "string") {
-    const value = entry.value;
-    if (entry.kind !== "text") return both(value);
-    return LOCALES.map((locale) => `<span data-l="${locale}"><code>${escapeHtml(value[locale])}</code>${copyButton(value[locale])}</span>`).join("");
-  }
-  if (entry.kind === "text" && entry.value === "") return `<em>${both(WORDS.leaveEmpty)}</em>`;
-  return `<code>${escapeHtml(entry.value)}</code>${entry.kind === "text" ? copyButton(entry.value) : ""}`;
-}
-
-/**
- * A tick is kept with the hash of what the step asks to enter: after a rebuild, the steps whose values
- * changed come back unticked and the others stay ticked.
- */
-function stepAttributes(step: Step, entries = step.entries.length): string {
-  return `data-step="${escapeHtml(step.id)}" data-hash="${sha256(JSON.stringify([step.title, step.entries])).slice(0, 10)}" data-entries="${entries}"`;
-}
-
-function checkbox(step: Step, title: string): string {
-  return `<label class="tick"><input type="checkbox" ${stepAttributes(step)}> <span>${title}</span> <span class="count">(${step.entries.length})</span></label>`;
-}
-
-function entryTable(entries: readonly Entry[]): string {
-  const rows = entries.map((entry) => `<tr><th>${both(entry.label)}</th><td>${valueHtml(entry)}</td></tr>`).join("");
-  return `<table class="entries"><tbody>${rows}</tbody></table>`;
-}
-
-function stepHtml(step: Step): string {
-  const note = step.note ? `<p class="note">${both(step.note)}</p>` : "";
-  return `<article class="step" data-holds-step>${checkbox(step, both(step.title))}${note}${entryTable(step.entries)}</article>`;
-}
 
 /** The field rows of a trigger: one checkbox per field, its values in columns. */
 function fieldsTable(plan: TriggerPlan): string {
@@ -107,8 +56,8 @@ function triggerHtml(plan: TriggerPlan): string {
   const steps = triggerSteps(plan).length;
   const badges = `<span class="badge">${both(UI.wave(plan.wave))}</span>${trigger.eventTypeConfirmed ? "" : `<span class="badge warn">${both(UI.provisional)}</span>`}`;
   return [
-    `<details class="trigger" data-trigger="${escapeHtml(trigger.code)}" id="${escapeHtml(`trigger-${trigger.code}`)}">`,
-    `<summary>${both(trigger.names)} <code>${escapeHtml(trigger.eventType)}</code>${badges} <span class="count" data-trigger-done>0/${steps}</span></summary>`,
+    `<details class="entity" data-entity="${escapeHtml(trigger.code)}" id="${escapeHtml(`trigger-${trigger.code}`)}">`,
+    `<summary>${both(trigger.names)} <code>${escapeHtml(trigger.eventType)}</code>${badges} <span class="count" data-entity-done>0/${steps}</span></summary>`,
     `<div class="body">`,
     stepHtml(plan.create),
     stepHtml(plan.response),
@@ -143,13 +92,15 @@ function setupView(plan: SetupPlan): string {
     .join("");
   return [
     `<section id="app"><h2>1. ${both(SECTIONS.app.title)}</h2><p>${both(SECTIONS.app.intro)}</p>${stepHtml(plan.app)}</section>`,
-    `<section id="authorization"><h2>2. ${both(SECTIONS.authorization.title)}</h2><p>${both(SECTIONS.authorization.intro)}</p>${stepHtml(plan.authorization)}</section>`,
+    `<section id="authorization"><h2>2. ${both(SECTIONS.authorization.title)}</h2><p>${both(SECTIONS.authorization.intro)}</p>${authorizationHtml(plan.authorization)}</section>`,
     `<section id="connection"><h2>3. ${both(SECTIONS.connection.title)}</h2><p>${both(SECTIONS.connection.intro)}</p>${plan.connection.map(stepHtml).join("")}</section>`,
     `<section id="triggers"><h2>4. ${both(SECTIONS.triggers.title)}</h2><p>${both(SECTIONS.triggers.intro)}</p><p>${both(SECTIONS.triggers.arrayNote)}</p>${waves}</section>`,
-    `<section id="altcraft"><h2>5. ${both(SECTIONS.altcraft.title)}</h2><p>${both(SECTIONS.altcraft.intro)}</p>${numberedList(ALTCRAFT_STEPS, "altcraft")}`,
+    `<section id="lists"><h2>5. ${both(SECTIONS.lists.title)}</h2><p>${both(SECTIONS.lists.intro)}</p><p>${both(SECTIONS.requests.variables)}</p>${plan.lists.map(listHtml).join("")}</section>`,
+    `<section id="actions"><h2>6. ${both(SECTIONS.actions.title)}</h2><p>${both(SECTIONS.actions.intro)}</p>${plan.actions.map(actionHtml).join("")}</section>`,
+    `<section id="altcraft"><h2>7. ${both(SECTIONS.altcraft.title)}</h2><p>${both(SECTIONS.altcraft.intro)}</p>${numberedList(ALTCRAFT_STEPS, "altcraft")}`,
     `<h3>${both(SECTIONS.altcraft.eventsTitle)}</h3><p>${both(SECTIONS.altcraft.eventsNote)}</p>`,
     `<table class="events"><thead><tr><th>${both(t("In Altcraft", "В Altcraft"))}</th><th>${both(t("Event type", "Тип события"))}</th><th>${both(t("Albato trigger", "Триггер Albato"))}</th></tr></thead><tbody>${events}</tbody></table></section>`,
-    `<section id="check"><h2>6. ${both(SECTIONS.check.title)}</h2><p>${both(SECTIONS.check.intro)}</p>${numberedList(CHECK_STEPS, "check")}`,
+    `<section id="check"><h2>8. ${both(SECTIONS.check.title)}</h2><p>${both(SECTIONS.check.intro)}</p>${numberedList(CHECK_STEPS, "check")}`,
     `<h3>${both(SECTIONS.check.questionsTitle)}</h3>${numberedList(OPEN_QUESTIONS, "question")}</section>`,
   ].join("\n");
 }

@@ -45,10 +45,10 @@ export const ASSISTANT_SCRIPT = `
     document.querySelectorAll("[data-progress-total]").forEach(function (node) { node.textContent = String(total); });
     var bar = document.querySelector("progress");
     if (bar) { bar.max = total || 1; bar.value = done; }
-    document.querySelectorAll("details[data-trigger]").forEach(function (details) {
+    document.querySelectorAll("details[data-entity]").forEach(function (details) {
       var own = details.querySelectorAll("input[data-step]"), n = 0;
       own.forEach(function (box) { if (box.checked) n++; });
-      var out = details.querySelector("[data-trigger-done]");
+      var out = details.querySelector("[data-entity-done]");
       if (out) out.textContent = n + "/" + own.length;
     });
   }

@@ -43,9 +43,9 @@ code { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; 
 .copy { font: inherit; font-size: 12px; margin-left: 6px; padding: 1px 8px; border: 1px solid var(--accent); border-radius: 5px;
   background: var(--paper); color: var(--accent); cursor: pointer; }
 .copy.copied { background: var(--done); border-color: var(--done); color: var(--accent-text); }
-details.trigger { border: 1px solid var(--line); border-radius: 8px; margin: 10px 0; }
-details.trigger > summary { cursor: pointer; padding: 10px 12px; font-weight: 600; list-style-position: inside; }
-details.trigger > .body { padding: 0 12px 8px; }
+details.entity { border: 1px solid var(--line); border-radius: 8px; margin: 10px 0; }
+details.entity > summary { cursor: pointer; padding: 10px 12px; font-weight: 600; list-style-position: inside; }
+details.entity > .body { padding: 0 12px 8px; }
 .badge { display: inline-block; font-size: 12px; font-weight: 600; border-radius: 10px; padding: 0 8px; margin-left: 6px;
   background: var(--wash); color: var(--muted); border: 1px solid var(--line); white-space: nowrap; }
 .badge.warn { background: var(--warn-bg); color: var(--warn-text); border-color: #e8c46b; }
