@@ -12,7 +12,7 @@ import { changePlan, type ChangePlan } from "../scripts/derive/setup/changes.js"
 import { integratorSteps, setupPlan, type SetupPlan } from "../scripts/derive/setup/plan.js";
 import { EVENT_TYPES } from "../scripts/event-types.js";
 import type { Manifest } from "../scripts/model/manifest.js";
-import { repoApp } from "./fixtures/browser/app-preview.js";
+import { repoApp } from "./fixtures/build/repo-app.js";
 import { launchChromium } from "./fixtures/browser/chromium.js";
 import { SCROLL_BOXES, TEXT_AUDIT, type TextSample } from "./fixtures/browser/page-audits.js";
 import { servePages, type PageServer } from "./fixtures/browser/serve.js";
@@ -86,7 +86,7 @@ describe("setup.html", { timeout: 60_000 }, () => {
   it("has one step checkbox per plan step, counting the plan's entries, with the plan's total", async () => {
     await open();
     const boxes = await page.$$eval('[data-view="setup"] input[data-step]', (inputs) => inputs.map((input) => [input.getAttribute("data-step"), Number(input.getAttribute("data-entries"))] as const));
-    const integrator = boxes.filter(([id]) => !/^(altcraft|check|question):/.test(id!));
+    const integrator = boxes.filter(([id]) => !/^(altcraft|check|assumption|question):/.test(id!));
     expect(integrator).toEqual(integratorSteps(plan).map((step) => [step.id, step.entries.length]));
     expect(boxes.reduce((sum, [, entries]) => sum + entries, 0)).toBe(plan.totals.entries);
     expect(await progressText()).toEqual(["0", String(plan.totals.entries)]);

@@ -1,6 +1,7 @@
 /** The Markdown setup guides: the plan's screens in order, each block once, every trigger naming its blocks, both languages. */
 import { describe, expect, it } from "vitest";
 import { blockLayout } from "../scripts/derive/setup/blocks.js";
+import { ASSUMPTIONS } from "../scripts/albato-assumptions.js";
 import { cell } from "../scripts/derive/setup/markdown-text.js";
 import { guideFileName, renderSetupGuide, renderSetupGuides } from "../scripts/derive/setup/markdown.js";
 import { setupPlan } from "../scripts/derive/setup/plan.js";
@@ -82,6 +83,9 @@ describe("renderSetupGuide", () => {
         for (const trigger of manifest.triggers) expect(altcraft).toContain(`| ${trigger.altcraftNames[locale]} | \`${trigger.eventType}\``);
         const check = text.slice(text.indexOf("## 9."));
         for (const step of CHECK_STEPS) expect(check).toContain(`- [ ] ${step[locale]}`);
+        // Each assumption simulate makes, with how to check it in Albato.
+        for (const assumption of ASSUMPTIONS) expect(check).toContain(`- [ ] **${assumption.id}**: ${assumption.text[locale]}`);
+        for (const assumption of ASSUMPTIONS) expect(check).toContain(assumption.check[locale]);
       });
     });
   }

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ASSUMPTIONS } from "../scripts/simulate/assumptions.js";
+import { ASSUMPTIONS } from "../scripts/albato-assumptions.js";
 import { rfc3339ToUtc } from "../scripts/simulate/convert.js";
 
 const ROOT = join(import.meta.dirname, "..");

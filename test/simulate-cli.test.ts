@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ASSUMPTIONS } from "../scripts/simulate/assumptions.js";
+import { ASSUMPTIONS } from "../scripts/albato-assumptions.js";
 import { tempDir } from "./fixtures/temp.js";
 import { builtProject, ROOT, runBundle, runJson, startListen, type BuiltProject } from "./fixtures/simulate/cli.js";
 import { expectedValue } from "./fixtures/simulate/expected.js";

@@ -4,8 +4,8 @@ import { runAction } from "./run-action.js";
 export function previewCommand(): Command {
   return new Command("preview")
     .description(
-      "write one self-contained HTML page showing the app as Albato users meet it: app card, triggers by " +
-        "channel with search, fields with example values, Altcraft setup steps, English and Russian",
+      "write one self-contained HTML page, a reference of the app for integration engineers: app card, triggers " +
+        "by channel with search, fields with types, codes and example values, Altcraft setup steps, English and Russian",
     )
     .option("--out <file>", "where to write the page", "dist/preview.html")
     .option("--manifest <file>", "a manifest.json or package zip (default: dist/manifest.json from `build`)")

@@ -103,7 +103,8 @@ export function generateAsyncApi(input: AsyncApiInput): AsyncApiDocument {
         "Altcraft's action hooks (Integrations → Event capture) post events to a URL as JSON batches over HTTP. " +
         "This document describes what a receiver gets; the Albato app receives them through the Webhook URL " +
         "of a connection. A delivery counts as successful when the receiver answers with status 200 (and, if the " +
-        "hook sets one, a body matching its success-message regex).",
+        "hook sets one, a body matching its success-message regex). For the Albato app, leave that success message " +
+        "empty: Albato documents no body for its answer, so only the status can be relied on.",
       externalDocs: { description: "Altcraft action hooks", url: manifest.app.docsUrl },
       tags: [
         ...groups.map((group) => ({ name: group.code, description: group.names.en })),

@@ -6,7 +6,7 @@
  * that), without ever holding the whole document: a day's capture has tens of thousands of runs.
  */
 import { terminalSafeJson } from "../write/console.js";
-import { ASSUMPTIONS } from "./assumptions.js";
+import { ASSUMPTIONS } from "../albato-assumptions.js";
 import type { BlockOutput } from "./output.js";
 import type { ElementOutcome, ElementPlace } from "./play.js";
 import type { Report, ReportContext } from "./report.js";

@@ -6,7 +6,7 @@
  */
 import type { Skipped } from "../load/event-inputs.js";
 import { terminalSafe } from "../write/terminal-text.js";
-import { ASSUMPTIONS } from "./assumptions.js";
+import { ASSUMPTIONS } from "../albato-assumptions.js";
 import type { BlockOutput } from "./output.js";
 import type { ElementOutcome, ElementPlace } from "./play.js";
 import type { Report, ReportContext } from "./report.js";

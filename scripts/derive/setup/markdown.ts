@@ -9,7 +9,7 @@ import { blockLayout, type BlockVariant } from "./blocks.js";
 import { actionSection, authorizationSection, errorRulesSection, listSection, sharedErrorRules } from "./markdown-api.js";
 import { anchor, cell, code, entryTable, GENERATED, table, value } from "./markdown-text.js";
 import type { SetupPlan, TriggerPlan } from "./plan.js";
-import { ALTCRAFT_STEPS, CHECK_STEPS, guideTitle, LABELS, OPEN_QUESTIONS, ruCount, SECTIONS, totalsLine, WORDS } from "./text.js";
+import { ALTCRAFT_STEPS, ASSUMPTION_CHECKS, CHECK_STEPS, guideTitle, LABELS, OPEN_QUESTIONS, ruCount, SECTIONS, totalsLine, WORDS } from "./text.js";
 
 const UI = {
   copyExactly: {
@@ -75,6 +75,10 @@ function altcraftSection(manifest: Manifest, locale: Locale): string[] {
 function checkSection(locale: Locale): string[] {
   const lines = [SECTIONS.check.intro[locale], ""];
   CHECK_STEPS.forEach((step) => lines.push(`- [ ] ${step[locale]}`));
+  lines.push("", `### ${SECTIONS.check.assumptionsTitle[locale]}`, "");
+  for (const assumption of ASSUMPTION_CHECKS) {
+    lines.push(`- [ ] **${assumption.id}**: ${assumption.text[locale]} _${SECTIONS.check.checkHow[locale]}_ ${assumption.check[locale]}`);
+  }
   lines.push("", `### ${SECTIONS.check.questionsTitle[locale]}`, "");
   OPEN_QUESTIONS.forEach((question) => lines.push(`- [ ] ${question[locale]}`));
   lines.push("");

@@ -4,6 +4,7 @@
  * Altcraft side, and the check before publishing. The App Integrator's screens are labelled in English,
  * so the Russian text names each label in Russian with the English label in brackets, everywhere.
  */
+import { ASSUMPTIONS } from "../../albato-assumptions.js";
 import type { Locale, Localized } from "../../model/manifest.js";
 
 /** One text per locale, the same shape everywhere. */
@@ -194,6 +195,8 @@ export const SECTIONS = {
       "Before submitting the app for moderation, play the samples through Albato and compare what each trigger produced with what it should produce.",
       "Перед отправкой приложения на модерацию прогоните примеры событий через Albato и сравните то, что получил каждый триггер, с тем, что он должен получить.",
     ),
+    assumptionsTitle: t("What simulate assumes: check each", "Что предполагает simulate: проверьте каждое"),
+    checkHow: t("Check:", "Проверка:"),
     questionsTitle: t("Open questions: record what you see", "Открытые вопросы: запишите, что вы видите"),
   },
 } as const;
@@ -305,32 +308,30 @@ export const CHECK_STEPS: readonly Localized[] = [
     "В истории каждой связки сравните каждое поле со значением из simulate; запишите каждое расхождение.",
   ),
   t(
-    "Answer the open questions below from what you saw, and fix the connector (or the guide) where the answer differs from the assumption.",
-    "Ответьте на открытые вопросы ниже по тому, что увидели, и исправьте коннектор (или руководство), где ответ расходится с предположением.",
+    "For each action, run it once from the App Integrator's test with the values altcraft-albato call <action> --dry-run shows, and compare the request Albato sends with the dry run's (scripts/albato-behaviour.ts lists what is inferred about empty rows, arrays, booleans and dates). Open a connection's settings once to see every dynamic list load.",
+    "Для каждого действия запустите его один раз из теста App Integrator со значениями, которые показывает altcraft-albato call <действие> --dry-run, и сравните запрос, который отправляет Albato, с запросом пробного запуска (в scripts/albato-behaviour.ts перечислено, что выведено нами о пустых строках, массивах, логических значениях и датах). Откройте настройки подключения, чтобы увидеть, как загружаются все динамические списки.",
+  ),
+  t(
+    "Check each assumption and answer the open questions below from what you saw, and fix the connector (or the guide) where the answer differs from the assumption.",
+    "Проверьте каждое предположение и ответьте на открытые вопросы ниже по тому, что увидели, и исправьте коннектор (или руководство), где ответ расходится с предположением.",
   ),
 ];
 
-/** What the check step asks of Albato that its documentation does not say. */
+/**
+ * What the check step asks of Albato that its documentation does not say: first each assumption
+ * `simulate` makes (scripts/albato-assumptions.ts), as what it assumes and how to check it; then the
+ * questions no simulation answers.
+ */
+export const ASSUMPTION_CHECKS: readonly { id: string; text: Localized; check: Localized }[] = ASSUMPTIONS;
+
 export const OPEN_QUESTIONS: readonly Localized[] = [
-  t(
-    "Does the data.event_type filter see each element of a batch that mixes event types (each trigger runs once per element of its own type)? If not, one Altcraft hook per event type is needed.",
-    "Видит ли фильтр data.event_type каждый элемент пакета, в котором перемешаны события разных типов (каждый триггер запускается по разу на элемент своего типа)? Если нет, нужен отдельный хук Altcraft на каждый тип событий.",
-  ),
-  t(
-    "Does the DateTime gear (RFC 3339, UTC) read Altcraft's 9 fraction digits and +03:00 offsets, and what value does Albato show?",
-    "Читает ли шестерёнка DateTime (RFC 3339, UTC) девять знаков дробной части секунд и смещения вида +03:00, и какое значение показывает Albato?",
-  ),
-  t(
-    "Which phone formats does the Phone gear offer, and what does Albato show for +79991234567?",
-    "Какие форматы предлагает шестерёнка Phone и что Albato показывает для +79991234567?",
-  ),
   t(
     "Does a bounce (soft or hard) also start Email not delivered?",
     "Запускает ли отказ (мягкий или жёсткий) также триггер «Письмо не доставлено»?",
   ),
   t(
-    "Which HTTP status and body does Albato answer Altcraft with?",
-    "Каким HTTP-статусом и телом Albato отвечает Altcraft?",
+    "Which HTTP status and body does Albato answer Altcraft with? (The hook's success message is left empty, so any HTTP 200 counts as delivered.)",
+    "Каким HTTP-статусом и телом Albato отвечает Altcraft? (Сообщение об успешном ответе в хуке оставлено пустым, поэтому доставленным считается любой ответ HTTP 200.)",
   ),
 ];
 

@@ -11,7 +11,7 @@ import { assertInlineSafe, escapeHtml, NO_NETWORK_CSP } from "../../html.js";
 import type { ChangePlan } from "../changes.js";
 import type { Entry, SetupPlan, Step, TriggerPlan } from "../plan.js";
 import { triggerSteps } from "../plan.js";
-import { ALTCRAFT_STEPS, CHECK_STEPS, LABELS, OPEN_QUESTIONS, SECTIONS, totalsLine, WORDS } from "../text.js";
+import { ALTCRAFT_STEPS, ASSUMPTION_CHECKS, CHECK_STEPS, LABELS, OPEN_QUESTIONS, SECTIONS, totalsLine, WORDS } from "../text.js";
 import { actionHtml, authorizationHtml, listHtml } from "./api-sections.js";
 import { both, checkbox, entryTable, stepAttributes, stepHtml, valueHtml } from "./parts.js";
 import { ASSISTANT_SCRIPT } from "./script.js";
@@ -75,6 +75,18 @@ function numberedList(steps: readonly Localized[], prefix: string): string {
   return `<ol>${steps.map(item).join("")}</ol>`;
 }
 
+/** simulate's assumptions, each with how to check it in Albato: ticked like the steps, keyed by the assumption's id. */
+function assumptionList(): string {
+  const item = (assumption: (typeof ASSUMPTION_CHECKS)[number]) => {
+    const text: Localized = {
+      en: `${assumption.id}: ${assumption.text.en} ${SECTIONS.check.checkHow.en} ${assumption.check.en}`,
+      ru: `${assumption.id}: ${assumption.text.ru} ${SECTIONS.check.checkHow.ru} ${assumption.check.ru}`,
+    };
+    return `<li><label class="tick"><input type="checkbox" ${stepAttributes({ id: `assumption:${assumption.id}`, title: text, entries: [] }, 0)}> <span>${both(text)}</span></label></li>`;
+  };
+  return `<ul>${ASSUMPTION_CHECKS.map(item).join("")}</ul>`;
+}
+
 function setupView(plan: SetupPlan): string {
   const { manifest } = plan;
   const waves = ([1, 2] as const)
@@ -101,6 +113,7 @@ function setupView(plan: SetupPlan): string {
     `<h3>${both(SECTIONS.altcraft.eventsTitle)}</h3><p>${both(SECTIONS.altcraft.eventsNote)}</p>`,
     `<table class="events"><thead><tr><th>${both(t("In Altcraft", "В Altcraft"))}</th><th>${both(t("Event type", "Тип события"))}</th><th>${both(t("Albato trigger", "Триггер Albato"))}</th></tr></thead><tbody>${events}</tbody></table></section>`,
     `<section id="check"><h2>8. ${both(SECTIONS.check.title)}</h2><p>${both(SECTIONS.check.intro)}</p>${numberedList(CHECK_STEPS, "check")}`,
+    `<h3>${both(SECTIONS.check.assumptionsTitle)}</h3>${assumptionList()}`,
     `<h3>${both(SECTIONS.check.questionsTitle)}</h3>${numberedList(OPEN_QUESTIONS, "question")}</section>`,
   ].join("\n");
 }

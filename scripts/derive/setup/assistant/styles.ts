@@ -33,6 +33,8 @@ p, li { max-width: 80ch; }
 .step.done { border-color: var(--done); }
 .tick { display: flex; gap: 8px; align-items: baseline; font-weight: 600; cursor: pointer; }
 .tick input { width: 18px; height: 18px; flex: none; }
+/* Long unbroken values (a date with nine fraction digits) wrap instead of widening the page. */
+.tick > span, p, li, td { min-width: 0; overflow-wrap: anywhere; }
 .count { color: var(--muted); font-weight: normal; font-size: 14px; }
 table { border-collapse: collapse; width: 100%; margin-top: 8px; font-size: 14px; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-top: 1px solid var(--line); }

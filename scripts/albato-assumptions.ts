@@ -1,10 +1,11 @@
 /**
- * What `simulate` assumes where Albato's documentation is silent: the one table of those assumptions.
- * `simulate` prints it with every report, and the setup guide turns each entry into a check to make in
+ * What is assumed about how Albato runs a webhook trigger where its documentation is silent: the one
+ * table of those assumptions (the request-widget side, for actions, is albato-behaviour.ts). `simulate`
+ * prints it with every report, and the setup guide's check step turns each entry into a check to make in
  * Albato before publishing, so a wrong assumption is found by a person rather than by an automation
  * that maps an empty field. Each `check` names repository files (samples) that a test keeps real.
  */
-import type { Localized } from "../model/manifest.js";
+import type { Localized } from "./model/manifest.js";
 
 export interface Assumption {
   /** Stable id (kebab-case): what the guide and `--json` readers key on. */
