@@ -33,11 +33,13 @@ function registryManifest(): Manifest {
     lists: [],
     actions: [],
     groups: [...new Set(EVENT_TYPES.map((info) => info.channel))].map((code) => ({ code, names: names(code) })),
+    fieldBlocks: [],
     triggers: EVENT_TYPES.map((info) => ({
       code: `t_${info.type}`,
       model: "webhook",
       names: names(`Event ${info.type}`),
       descriptions: names(`Altcraft sent ${info.type}.`),
+      altcraftNames: names(info.type),
       group: info.channel,
       eventType: info.type,
       eventTypeConfirmed: info.confirmed,

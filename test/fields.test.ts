@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { deriveFields, mappingPath, pointerOfPath, schemaPath } from "../scripts/derive/fields.js";
 import { fieldRules } from "../scripts/derive/field-rules.js";
+import type { EventTypeInfo } from "../scripts/event-types.js";
 import { scalarTypeOf } from "../scripts/derive/field-types.js";
 import type { JsonSchema } from "../scripts/load/json-schema.js";
 import { eventSchema, fixtureEvents, fixturePolicy, fixtureRules, schemaOrderRules } from "./fixtures/build/definition.js";
@@ -45,7 +46,7 @@ describe("deriveFields", () => {
     const policy = fixturePolicy();
     policy.exclude.push({ path: "custom_data", reason: "Profile data.", place: { file: policy.file, line: 30 } });
     policy.excludeFor.family.tracking = [{ path: "event_data.lat", reason: "Not for tracking.", place: { file: policy.file, line: 31 } }];
-    const info = { type: "click", channel: "email", family: "tracking", confirmed: true, core: true };
+    const info: EventTypeInfo = { type: "click", channel: "email", family: "tracking", confirmed: true, core: true };
     const derived = deriveFields(click, fieldRules(policy, { "event_data.lat": "Ours." }, info));
     expect(derived.excluded.map((leaf) => [leaf.path, leaf.by, leaf.reason])).toEqual([
       ["event_type", "policy", "The trigger's filter tests it."],

@@ -38,7 +38,7 @@ beforeAll(async () => {
   changes = changePlan(baseline, manifest, manifestChanges(baseline, manifest), EVENT_TYPES);
   server = await servePages(
     new Map([
-      ["/blank.html", "<!doctype html><title>blank</title>"],
+      ["/blank.html", "<!doctype html><title>blank</title><link rel=\"icon\" href=\"data:,\">"],
       ["/setup.html", renderSetupAssistant({ plan })],
       ["/changes.html", renderSetupAssistant({ plan, changes })],
     ]),
@@ -68,6 +68,7 @@ async function open(path = "/setup.html", options: { width?: number; keep?: bool
   }
   requests.length = 0;
   errors.length = 0;
+  server.hits.length = 0;
   await page.goto(`${server.base}${path}`);
 }
 
@@ -79,6 +80,9 @@ describe("setup.html", { timeout: 60_000 }, () => {
     await page.locator("details.entity").first().evaluate((details) => ((details as HTMLDetailsElement).open = true));
     await page.locator("button[data-copy]").first().click();
     expect(requests).toEqual([`${server.base}/setup.html`]);
+    // The server saw the page and nothing else (no favicon either: the page names its own).
+    await page.waitForTimeout(300);
+    expect(server.hits).toEqual(["/setup.html"]);
     expect(errors).toEqual([]);
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toContain("default-src 'none'");
   });

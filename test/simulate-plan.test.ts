@@ -105,6 +105,7 @@ describe("what the manifest must say for simulate to model it", () => {
 describe("requests and runs", () => {
   const sourced = (event: Record<string, unknown>, file: string, line?: number, pointer?: string): SourcedEvent => ({
     event,
+    raw: JSON.stringify(event),
     place: { file, ...(line !== undefined ? { line } : {}), ...(pointer !== undefined ? { pointer } : {}) },
   });
 

@@ -18,3 +18,21 @@ export function assertInlineSafe(name: string, text: string): string {
 /** A Content-Security-Policy that forbids every network request: the page cannot fetch anything, even by mistake. */
 export const NO_NETWORK_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * The start of a self-contained page up to its <body>: UTF-8, a phone's viewport, the no-network
+ * policy, the page's title (text), its inline CSS, and whatever else `head` holds (already HTML).
+ */
+export function pageHead(options: { generator: string; title: string; css: string; cssName: string; head?: string }): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${NO_NETWORK_CSP}">
+<meta name="generator" content="${escapeHtml(options.generator)}">
+<title>${escapeHtml(options.title)}</title>
+${options.head ?? ""}<style>${assertInlineSafe(options.cssName, options.css)}</style>
+</head>
+`;
+}

@@ -6,7 +6,7 @@
  * network request, so the page cannot fetch anything even by mistake. Deterministic: the same input gives
  * the same bytes.
  */
-import { assertInlineSafe, escapeHtml, NO_NETWORK_CSP, scriptJson } from "./html.js";
+import { assertInlineSafe, escapeHtml, pageHead, scriptJson } from "./html.js";
 import { previewData, type PreviewInput } from "./preview/model.js";
 import { PREVIEW_SCRIPT } from "./preview/script.js";
 import { SEARCH_SCRIPT } from "./preview/search-script.js";
@@ -22,18 +22,7 @@ export function renderPreviewHtml(input: PreviewInput): string {
   const english = (key: keyof typeof UI_STRINGS.en) => UI_STRINGS.en[key].replace("{app}", () => input.manifest.app.names.en);
   const text = (key: keyof typeof UI_STRINGS.en) => escapeHtml(english(key));
   const favicon = data.app.logo ?? "data:,";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${NO_NETWORK_CSP}">
-<meta name="generator" content="altcraft-albato preview">
-<title>${text("pageTitle")}</title>
-<link rel="icon" href="${escapeHtml(favicon)}">
-<style>${assertInlineSafe("the preview's CSS", PREVIEW_CSS)}</style>
-</head>
-<body>
+  return `${pageHead({ generator: "altcraft-albato preview", title: english("pageTitle"), css: PREVIEW_CSS, cssName: "the preview's CSS", head: `<link rel="icon" href="${escapeHtml(favicon)}">\n` })}<body>
 <header class="topbar">
   <div class="topbar-title"><strong data-i18n="pageKind">${text("pageKind")}</strong><span data-i18n="pageAudience">${text("pageAudience")}</span></div>
   <div class="lang" id="lang-switch" role="group" aria-label="${text("language")}">

@@ -15,7 +15,7 @@ import { resolveInputs, type Input } from "./inputs.js";
 import { LineSplitter } from "./line-splitter.js";
 import { defaultTuning, planUnits, type FileInput, type PlannedUnit, type Tuning } from "./plan.js";
 import { Progress } from "./progress.js";
-import { jsonDocument, type JsonError } from "./json-document.js";
+import { jsonDocument } from "./json-document.js";
 import { formatSummary, RunReport, UnitCollector, type Output } from "./report.js";
 import { runPlan, Threads } from "./schedule.js";
 import { errorOf, type UnitOutcome } from "./units.js";

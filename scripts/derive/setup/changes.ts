@@ -7,8 +7,7 @@
  */
 import type { Change, ChangeClass } from "../changes/change.js";
 import type { EventTypeInfo } from "../../event-types.js";
-import type { Localized, Manifest, ManifestTrigger } from "../../model/manifest.js";
-import { LOCALES } from "../../model/manifest.js";
+import type { Localized, Manifest } from "../../model/manifest.js";
 import { differing, IMPACT, step, t, titled, type ChangeStep } from "./change-step.js";
 import type { Entry } from "./plan.js";
 import { actionChangeSteps, authorizationChangeSteps, listChangeSteps } from "./changes-api.js";

@@ -9,7 +9,7 @@ import { blockLayout, type BlockVariant } from "./blocks.js";
 import { actionSection, authorizationSection, errorRulesSection, listSection, sharedErrorRules } from "./markdown-api.js";
 import { anchor, cell, code, entryTable, GENERATED, table, value } from "./markdown-text.js";
 import type { SetupPlan, TriggerPlan } from "./plan.js";
-import { ALTCRAFT_STEPS, ASSUMPTION_CHECKS, CHECK_STEPS, guideTitle, LABELS, OPEN_QUESTIONS, ruCount, SECTIONS, totalsLine, WORDS } from "./text.js";
+import { ALTCRAFT_STEPS, ASSUMPTION_CHECKS, CHECK_STEPS, guideTitle, LABELS, OPEN_QUESTIONS, SECTIONS, totalsLine } from "./text.js";
 
 const UI = {
   copyExactly: {

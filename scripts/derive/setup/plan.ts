@@ -6,7 +6,7 @@
  * field:eventDataLinkUrl`), and their totals agree.
  */
 import { EVENT_TYPES, type EventTypeInfo } from "../../event-types.js";
-import { LOCALES, type Localized, type Manifest, type ManifestField, type ManifestTrigger } from "../../model/manifest.js";
+import type { Manifest, ManifestField, ManifestTrigger } from "../../model/manifest.js";
 import { actionPlan, actionSteps, authorizationPlan, listPlan, type ActionPlan, type AuthorizationPlan, type ListPlan } from "./plan-api.js";
 import { entryCount, localizedEntries, yesNo, type Entry, type Step } from "./step.js";
 import { LABELS, SECTIONS, WORDS } from "./text.js";

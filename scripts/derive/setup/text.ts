@@ -6,6 +6,7 @@
  */
 import { ASSUMPTIONS } from "../../albato-assumptions.js";
 import type { Locale, Localized } from "../../model/manifest.js";
+import type { Totals } from "./plan.js";
 
 /** One text per locale, the same shape everywhere. */
 const t = (en: string, ru: string): Localized => ({ en, ru });
@@ -225,15 +226,7 @@ export function duration(minutes: { low: number; high: number }): Localized {
 }
 
 /** The size of the whole entry, as the guide and the assistant open with it. */
-export function totalsLine(totals: {
-  triggers: number;
-  fields: number;
-  lists: number;
-  actions: number;
-  actionFields: number;
-  entries: number;
-  minutes: { low: number; high: number };
-}): Localized {
+export function totalsLine(totals: Totals): Localized {
   const time = duration(totals.minutes);
   const en = (count: number, one: string) => `${count} ${one}${count === 1 ? "" : "s"}`;
   const enParts = [`${en(totals.triggers, "trigger")} (${en(totals.fields, "field")})`];

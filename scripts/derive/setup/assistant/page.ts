@@ -7,11 +7,11 @@
  * Rendered on the build side (deterministic bytes); the inline script only copies, ticks and switches.
  */
 import { LOCALES, type Locale, type Localized } from "../../../model/manifest.js";
-import { assertInlineSafe, escapeHtml, NO_NETWORK_CSP } from "../../html.js";
+import { assertInlineSafe, escapeHtml, pageHead } from "../../html.js";
 import type { ChangePlan } from "../changes.js";
-import type { Entry, SetupPlan, Step, TriggerPlan } from "../plan.js";
+import type { Entry, SetupPlan, TriggerPlan } from "../plan.js";
 import { triggerSteps } from "../plan.js";
-import { ALTCRAFT_STEPS, ASSUMPTION_CHECKS, CHECK_STEPS, LABELS, OPEN_QUESTIONS, SECTIONS, totalsLine, WORDS } from "../text.js";
+import { ALTCRAFT_STEPS, ASSUMPTION_CHECKS, CHECK_STEPS, LABELS, OPEN_QUESTIONS, SECTIONS, totalsLine } from "../text.js";
 import { actionHtml, authorizationHtml, listHtml } from "./api-sections.js";
 import { both, checkbox, entryTable, stepAttributes, stepHtml, valueHtml } from "./parts.js";
 import { ASSISTANT_SCRIPT } from "./script.js";
@@ -158,17 +158,14 @@ export function renderSetupAssistant({ plan, changes }: AssistantInput): string 
         `<button type="button" data-set-view="changes" aria-pressed="false">${both(UI.views.changes(changes.baselineVersion))}</button>`,
       ].join("")}</nav>`
     : "";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${NO_NETWORK_CSP}">
-<meta name="generator" content="altcraft-albato build">
-<title>${escapeHtml(title("en"))}</title>
-<style>${assertInlineSafe("the assistant's CSS", `${ASSISTANT_CSS}${localeCss()}`)}</style>
-</head>
-<body data-locale="en" data-view="setup" data-storage-key="${escapeHtml(storageKey)}">
+  return `${pageHead({
+    generator: "altcraft-albato build",
+    title: title("en"),
+    css: `${ASSISTANT_CSS}${localeCss()}`,
+    cssName: "the assistant's CSS",
+    // Without an icon of its own, the browser would ask the server for /favicon.ico.
+    head: `<link rel="icon" href="data:,">\n`,
+  })}<body data-locale="en" data-view="setup" data-storage-key="${escapeHtml(storageKey)}">
 <header class="top">
 <h1>${both({ en: title("en"), ru: title("ru") })}</h1>
 <div class="switch" role="group" aria-label="Language"><button type="button" data-set-locale="en" aria-pressed="true">EN</button><button type="button" data-set-locale="ru" aria-pressed="false">RU</button></div>
