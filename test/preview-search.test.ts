@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { PreviewAction } from "../scripts/derive/preview/actions.js";
 import { previewData, type PreviewTrigger } from "../scripts/derive/preview/model.js";
 import { SEARCH_SCRIPT } from "../scripts/derive/preview/search-script.js";
 import { codeWords, searchText } from "../scripts/derive/preview/search-text.js";
@@ -24,12 +25,15 @@ const search = new Function(`${SEARCH_SCRIPT}\nreturn PreviewSearch;`)() as Sear
 const finds = (query: string, text: string, synonyms = SEARCH_SYNONYMS) => search.matches(search.index(text), search.compile(query, synonyms));
 
 let triggers: PreviewTrigger[];
+let actions: PreviewAction[];
 let manifest: Manifest;
 
 beforeAll(async () => {
   const input = await appPreviewInput();
   manifest = input.manifest;
-  triggers = previewData(input).groups.flatMap((group) => group.triggers);
+  const data = previewData(input);
+  triggers = data.groups.flatMap((group) => group.triggers);
+  actions = data.actionGroups.flatMap((group) => group.actions);
 });
 
 const found = (query: string) => triggers.filter((trigger) => finds(query, trigger.search)).map((trigger) => trigger.eventType);
@@ -57,9 +61,10 @@ describe("the synonym table", () => {
     }
   });
 
-  it("has, in every concept, a term the app's own text contains", () => {
+  it("has, in every concept, a term the app's own text contains (its triggers' or its actions')", () => {
+    expect(actions.length).toBeGreaterThan(0);
     for (const concept of SEARCH_SYNONYMS) {
-      const direct = concept.terms.filter((term) => triggers.some((trigger) => finds(term, trigger.search, [])));
+      const direct = concept.terms.filter((term) => [...triggers, ...actions].some((item) => finds(term, item.search, [])));
       expect(direct, concept.concept).not.toEqual([]);
     }
   });
@@ -122,6 +127,44 @@ describe("matching", () => {
     expect(search.compile("уник", SEARCH_SYNONYMS)[0]).toContain("first");
     expect(search.compile("emailLinkClicked", SEARCH_SYNONYMS)).toEqual([["emaillinkclick"]]);
     expect(search.compile("ab", SEARCH_SYNONYMS)).toEqual([["ab"]]);
+  });
+});
+
+describe("searching the actions", () => {
+  const foundActions = (query: string) => actions.filter((action) => finds(query, action.search)).map((action) => action.code).sort();
+  // Each query with exactly the actions it finds, the way the page's action picker searches.
+  const cases: [string, string[]][] = [
+    ["сегмент", ["segmentAdd", "segmentRemove"]],
+    ["segments", ["segmentAdd", "segmentRemove"]],
+    ["segstatic", ["segmentAdd", "segmentRemove"]],
+    ["цель", ["goalRegister"]],
+    ["goal", ["goalRegister"]],
+    ["конверсия", ["goalRegister"]],
+    ["conversion", ["goalRegister"]],
+    ["промокод", ["promoCodeActivate", "promoCodeAssign", "promoCodeGet", "promoCodeUpdate"]],
+    ["coupon", ["promoCodeActivate", "promoCodeAssign", "promoCodeGet", "promoCodeUpdate"]],
+    ["удалить", ["profileDelete", "segmentRemove"]],
+    ["remove", ["profileDelete", "segmentRemove"]],
+    ["workflow", ["scenarioStart"]],
+    ["сценарий", ["scenarioStart"]],
+    ["подписка", ["subscriptionSet"]],
+    ["subscribe", ["subscriptionSet"]],
+    ["триггерная кампания", ["profileImportAndTriggerCampaignStart", "triggerCampaignStart"]],
+    ["получить", ["profileGet", "promoCodeGet"]],
+    ["пиксель", ["goalRegister"]],
+    ["goals-register", ["goalRegister"]],
+  ];
+  for (const [query, expected] of cases) {
+    it(`«${query}» finds ${expected.join(", ")}`, () => {
+      expect(foundActions(query)).toEqual(expected);
+    });
+  }
+
+  it("finds with the words the triggers had before, and no trigger with the new words it should not", () => {
+    // «удалить» stands for «удалит…», not «удал», which would find «удалось»; «получить» not «получатель».
+    expect(triggers.filter((trigger) => finds("удалить", trigger.search))).toEqual([]);
+    expect(triggers.filter((trigger) => finds("получить", trigger.search))).toEqual([]);
+    expect(search.compile("удалить", SEARCH_SYNONYMS)[0]).not.toContain("удал");
   });
 });
 

@@ -466,7 +466,7 @@ describe("the app's preview: legible and one scroll on a phone", () => {
         expect(provisional.length).toBeGreaterThan(0);
         for (const trigger of provisional) {
           const lines = await page
-            .locator(`button[data-trigger="${trigger.code}"] .trigger-name`)
+            .locator(`button[data-trigger="${trigger.code}"] .pick-name`)
             .evaluate((el) => new Set(Array.from(el.getClientRects(), (rect) => Math.round(rect.top))).size);
           expect(lines, `${lang} ${trigger.names[lang]}`).toBe(1);
           await page.click(`button[data-trigger="${trigger.code}"]`);

@@ -5,7 +5,8 @@ export function previewCommand(): Command {
   return new Command("preview")
     .description(
       "write one self-contained HTML page, a reference of the app for integration engineers: app card, triggers " +
-        "by channel with search, fields with types, codes and example values, Altcraft setup steps, English and Russian",
+        "by channel and actions by what they work on, with search; trigger fields with types, codes and example " +
+        "values and the Altcraft setup steps; action fields, lists and API methods; English and Russian",
     )
     .option("--out <file>", "where to write the page", "dist/preview.html")
     .option("--manifest <file>", "a manifest.json or package zip (default: dist/manifest.json from `build`)")
@@ -23,7 +24,7 @@ export function previewCommand(): Command {
         const side = await loadBuilt(options.manifest);
         const html = renderPreviewHtml({ manifest: side.manifest, samples: side.samples, ...(side.logoSvg ? { logoSvg: side.logoSvg } : {}) });
         await writeFileAtomic(options.out, html);
-        printLines(process.stderr, [`wrote ${options.out} (${side.manifest.triggers.length} triggers, ${Buffer.byteLength(html)} bytes)`]);
+        printLines(process.stderr, [`wrote ${options.out} (${side.manifest.triggers.length} triggers, ${side.manifest.actions.length} actions, ${Buffer.byteLength(html)} bytes)`]);
         return 0;
       }),
     );

@@ -1,5 +1,6 @@
 /** The data the preview page renders, derived from the manifest and samples; embedded in the page as JSON. */
 import { LOCALES, type Localized, type Locale, type Manifest } from "../../model/manifest.js";
+import { previewActions, type PreviewActionGroup, type PreviewList } from "./actions.js";
 import { exampleFor } from "./example-value.js";
 import { searchText } from "./search-text.js";
 import { setupSteps, type Segment } from "./setup-steps.js";
@@ -39,8 +40,12 @@ export interface PreviewData {
     docsUrl: string;
     logo: string | null;
   };
-  /** The trigger picker's groups. Actions, once the manifest has them, get a picker of their own beside it. */
+  /** The trigger picker's groups. */
   groups: PreviewGroup[];
+  /** The action picker's groups (actions.ts); none for a manifest without actions, and then the page shows no switch. */
+  actionGroups: PreviewActionGroup[];
+  /** The lists the actions' fields pick from. */
+  lists: PreviewList[];
 }
 
 export interface PreviewInput {
@@ -101,5 +106,6 @@ export function previewData({ manifest, samples, logoSvg }: PreviewInput): Previ
       logo: logoSvg ? `data:image/svg+xml;base64,${Buffer.from(logoSvg, "utf8").toString("base64")}` : null,
     },
     groups: groups.filter((group) => group.triggers.length > 0),
+    ...previewActions(manifest),
   };
 }

@@ -1,12 +1,17 @@
 /**
- * The preview page's behaviour, inlined into the page after the search (search-script.ts): render the app
- * card, the trigger picker and the trigger on show from the embedded JSON; search; switch language. Every
- * piece of data goes into the page through `textContent` or attribute setters, never as HTML, so labels
- * and sample values stay text.
+ * The preview page's behaviour, inlined into the page after the search (search-script.ts), the DOM
+ * helpers (dom-script.ts) and the action detail (action-script.ts): render the app card, the picker and
+ * the item on show from the embedded JSON; search; switch between triggers and actions; switch language.
+ * Every piece of data goes into the page through `textContent` or attribute setters, never as HTML, so
+ * labels and sample values stay text.
  *
- * The detail follows the search: it shows the trigger the user chose while the search keeps it in the
- * list, otherwise the first trigger listed, otherwise a "nothing found" state; clearing the search brings
- * the chosen trigger back. Plain ES2017 so any current browser runs it as is.
+ * The picker has two views, triggers and actions (the second only when the manifest has actions), each
+ * with its own chosen item; the search box is shared. The URL's hash names what is on show (`#<trigger
+ * code>` or `#action:<action code>`), so a reload or a shared link opens the same view and item.
+ *
+ * The detail follows the search: it shows the item the user chose while the search keeps it in the list,
+ * otherwise the first item listed, otherwise a "nothing found" state; clearing the search brings the
+ * chosen item back. Plain ES2017 so any current browser runs it as is.
  */
 export const PREVIEW_SCRIPT = String.raw`
 (function () {
@@ -16,20 +21,60 @@ export const PREVIEW_SCRIPT = String.raw`
   var STRINGS = payload.strings;
   var SYNONYMS = payload.synonyms;
   var PHONE = "(max-width: 760px)";
-  var state = { lang: "en", query: "", chosen: null };
+  var ACTION_HASH = "action:";
+  var el = PreviewDom.el, replace = PreviewDom.replace, proseParts = PreviewDom.proseParts, prose = PreviewDom.prose;
 
-  var triggers = [];
-  var indexed = {};
-  var groupOf = {};
-  DATA.groups.forEach(function (group) {
-    group.triggers.forEach(function (trigger) {
-      triggers.push(trigger);
-      indexed[trigger.code] = PreviewSearch.index(trigger.search);
-      groupOf[trigger.code] = group;
+  // What differs between the two views of the picker: where the items are, how their buttons are
+  // marked, and the strings that name them.
+  var VIEWS = {
+    triggers: {
+      groups: DATA.groups, itemsOf: function (group) { return group.triggers; }, attribute: "data-trigger",
+      search: "search", hint: "searchHint", noMatch: "noMatch", nothingFoundHint: "nothingFoundHint", back: "backToList",
+      provisional: function (trigger) { return !trigger.confirmed; },
+    },
+    actions: {
+      groups: DATA.actionGroups, itemsOf: function (group) { return group.actions; }, attribute: "data-action",
+      search: "searchActions", hint: "searchHintActions", noMatch: "noMatchActions", nothingFoundHint: "nothingFoundHintActions", back: "backToActions",
+      provisional: function (action) { return action.provisional; },
+    },
+  };
+  Object.keys(VIEWS).forEach(function (name) {
+    var view = VIEWS[name];
+    view.name = name;
+    view.items = [];
+    view.indexed = {};
+    view.groupOf = {};
+    view.groups.forEach(function (group) {
+      view.itemsOf(group).forEach(function (item) {
+        view.items.push(item);
+        view.indexed[item.code] = PreviewSearch.index(item.search);
+        view.groupOf[item.code] = group;
+      });
     });
   });
+  var LISTS = {};
+  DATA.lists.forEach(function (list) { LISTS[list.code] = list; });
+  var hasActions = VIEWS.actions.items.length > 0;
+
+  function has(view, code) {
+    return view.items.some(function (item) { return item.code === code; });
+  }
+  function first(view) {
+    return view.items[0] ? view.items[0].code : null;
+  }
+
+  var state = { lang: "en", query: "", view: "triggers", chosen: { triggers: first(VIEWS.triggers), actions: first(VIEWS.actions) } };
   var fromHash = decodeURIComponent(location.hash.replace(/^#/, ""));
-  state.chosen = triggers.some(function (t) { return t.code === fromHash; }) ? fromHash : (triggers[0] ? triggers[0].code : null);
+  if (hasActions && fromHash.indexOf(ACTION_HASH) === 0) {
+    state.view = "actions";
+    var code = fromHash.slice(ACTION_HASH.length);
+    if (has(VIEWS.actions, code)) state.chosen.actions = code;
+  } else if (has(VIEWS.triggers, fromHash)) {
+    state.chosen.triggers = fromHash;
+  } else if (VIEWS.triggers.items.length === 0 && hasActions) {
+    state.view = "actions";
+  }
+  function current() { return VIEWS[state.view]; }
 
   function t(key, values) {
     var text = STRINGS[state.lang][key];
@@ -39,58 +84,32 @@ export const PREVIEW_SCRIPT = String.raw`
     });
   }
 
-  function fieldsCount(count) {
+  /** "{count} fields" in the language's plural form: key, keyOne, and in Russian keyFew. */
+  function plural(key, count) {
     if (state.lang === "ru") {
       var mod10 = count % 10, mod100 = count % 100;
-      if (mod10 === 1 && mod100 !== 11) return t("fieldsCountOne", { count: count });
-      if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return t("fieldsCountFew", { count: count });
-      return t("fieldsCount", { count: count });
+      if (mod10 === 1 && mod100 !== 11) return t(key + "One", { count: count });
+      if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return t(key + "Few", { count: count });
+      return t(key, { count: count });
     }
-    return t(count === 1 ? "fieldsCountOne" : "fieldsCount", { count: count });
+    return t(count === 1 ? key + "One" : key, { count: count });
   }
 
-  /** el("a", { href: url, className: "x" }, ["text", childNode]) */
-  function el(tag, props, children) {
-    var node = document.createElement(tag);
-    Object.keys(props || {}).forEach(function (key) {
-      var value = props[key];
-      if (value === undefined || value === null || value === false) return;
-      if (key === "className") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else if (key.indexOf("on") === 0) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? "" : String(value));
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined || child === "") return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
+  function badge(code, text, title) {
+    return el("span", { className: "badge-provisional", title: title, "data-provisional": code, text: text });
   }
 
-  function replace(id, children) {
-    var host = document.getElementById(id);
-    while (host.firstChild) host.removeChild(host.firstChild);
-    children.forEach(function (child) { if (child) host.appendChild(child); });
-  }
-
-  /** Text as nodes whose hyphenated words never break at the hyphen ("AK-Pixel", "Push-уведомление"). */
-  function proseParts(text) {
-    return String(text).split(/(\S+-\S+)/).map(function (part, i) {
-      return i % 2 === 1 ? el("span", { className: "nobreak", text: part }) : part;
-    });
-  }
-
-  function prose(text, props, tag) {
-    return el(tag || "span", props, proseParts(text));
-  }
-
-  function provisionalBadge(trigger) {
-    return el("span", { className: "badge-provisional", title: t("provisionalShort"), "data-provisional": trigger.code, text: t("provisional") });
+  function itemBadge(view, item) {
+    if (!view.provisional(item)) return null;
+    return view.name === "actions" ? badge(item.code, t("provisionalAction"), t("provisionalActionShort")) : badge(item.code, t("provisional"), t("provisionalShort"));
   }
 
   function renderChrome() {
+    var view = current();
     document.documentElement.lang = state.lang;
     document.title = t("pageTitle", { app: DATA.app.names[state.lang] });
+    var hint = document.getElementById("search-hint");
+    hint.setAttribute("data-i18n", view.hint);
     Array.prototype.forEach.call(document.querySelectorAll("[data-i18n]"), function (node) {
       while (node.firstChild) node.removeChild(node.firstChild);
       proseParts(t(node.getAttribute("data-i18n"), { app: DATA.app.names[state.lang] })).forEach(function (part) {
@@ -98,12 +117,22 @@ export const PREVIEW_SCRIPT = String.raw`
       });
     });
     var search = document.getElementById("search");
-    search.setAttribute("placeholder", t("search"));
-    search.setAttribute("aria-label", t("search"));
+    search.setAttribute("placeholder", t(view.search));
+    search.setAttribute("aria-label", t(view.search));
     Array.prototype.forEach.call(document.querySelectorAll("[data-lang]"), function (button) {
       button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === state.lang));
     });
     document.getElementById("lang-switch").setAttribute("aria-label", t("language"));
+    if (hasActions) {
+      document.getElementById("view-switch").setAttribute("aria-label", t("views"));
+      Array.prototype.forEach.call(document.querySelectorAll("[data-view]"), function (tab) {
+        var selected = tab.getAttribute("data-view") === state.view;
+        tab.setAttribute("aria-selected", String(selected));
+        tab.setAttribute("tabindex", selected ? "0" : "-1");
+      });
+      document.getElementById("picker").setAttribute("aria-labelledby", "view-" + state.view);
+      document.getElementById("trigger-list").setAttribute("aria-labelledby", "view-" + state.view);
+    }
   }
 
   function renderApp() {
@@ -123,60 +152,56 @@ export const PREVIEW_SCRIPT = String.raw`
     ]);
   }
 
-  /** The triggers the search keeps, in list order. */
+  /** The items of the current view the search keeps, in list order. */
   function listed() {
+    var view = current();
     var compiled = PreviewSearch.compile(state.query, SYNONYMS);
-    return triggers.filter(function (trigger) { return PreviewSearch.matches(indexed[trigger.code], compiled); });
+    return view.items.filter(function (item) { return PreviewSearch.matches(view.indexed[item.code], compiled); });
   }
 
-  /** The trigger the detail shows: the chosen one while it is listed, else the first listed, else none. */
+  /** The item the detail shows: the chosen one while it is listed, else the first listed, else none. */
   function onShow(list) {
-    if (list.some(function (trigger) { return trigger.code === state.chosen; })) return state.chosen;
+    var chosen = state.chosen[state.view];
+    if (list.some(function (item) { return item.code === chosen; })) return chosen;
     return list[0] ? list[0].code : null;
   }
 
   function renderList(list, shownCode) {
+    var view = current();
     var keep = {};
-    list.forEach(function (trigger) { keep[trigger.code] = true; });
-    var groups = DATA.groups.map(function (group) {
-      var items = group.triggers.filter(function (trigger) { return keep[trigger.code]; });
+    list.forEach(function (item) { keep[item.code] = true; });
+    var groups = view.groups.map(function (group) {
+      var items = view.itemsOf(group).filter(function (item) { return keep[item.code]; });
       if (items.length === 0) return null;
       return el("section", { className: "group", "data-group": group.code }, [
         el("h3", { text: group.names[state.lang] }),
-        el("ul", {}, items.map(function (trigger) {
-          return el("li", {}, [
-            el("button", {
-              type: "button",
-              className: "trigger",
-              "data-trigger": trigger.code,
-              "aria-current": trigger.code === shownCode ? "true" : "false",
-              onclick: function () { choose(trigger.code); },
-            }, [prose(trigger.names[state.lang], { className: "trigger-name" }), trigger.confirmed ? null : provisionalBadge(trigger)]),
-          ]);
+        el("ul", {}, items.map(function (item) {
+          var props = { type: "button", className: "pick", "aria-current": item.code === shownCode ? "true" : "false", onclick: function () { choose(item.code); } };
+          props[view.attribute] = item.code;
+          return el("li", {}, [el("button", props, [prose(item.names[state.lang], { className: "pick-name" }), itemBadge(view, item)])]);
         })),
       ]);
     });
-    if (list.length === 0) groups = [el("p", { className: "empty", text: t("noMatch", { query: state.query.trim() }) })];
+    if (list.length === 0) groups = [el("p", { className: "empty", text: t(view.noMatch, { query: state.query.trim() }) })];
     replace("trigger-list", groups);
-    document.getElementById("trigger-count").textContent = t("shown", { shown: list.length, total: triggers.length });
+    document.getElementById("trigger-count").textContent = t("shown", { shown: list.length, total: view.items.length });
   }
 
-  function exampleCell(field) {
-    if (field.example === null) return el("span", { className: "missing", text: t("noExample") });
-    return el("span", { className: "mono", text: field.example });
+  function buttonFor(view, code) {
+    return document.querySelector("[" + view.attribute + '="' + CSS.escape(code) + '"]');
   }
 
-  function backToList(code) {
+  function backToList(view, code) {
     return el("button", {
       type: "button",
       className: "to-list",
       onclick: function () {
-        var button = document.querySelector('[data-trigger="' + CSS.escape(code) + '"]');
+        var button = buttonFor(view, code);
         if (!button) return;
         button.scrollIntoView({ block: "center" });
         button.focus({ preventScroll: true });
       },
-      text: t("backToList"),
+      text: t(view.back),
     });
   }
 
@@ -184,15 +209,19 @@ export const PREVIEW_SCRIPT = String.raw`
     replace("detail", [
       el("div", { className: "nothing-found", id: "detail-empty" }, [
         el("h2", { text: t("nothingFound") }),
-        el("p", { text: t("nothingFoundHint", { total: triggers.length }) }),
+        el("p", { text: t(current().nothingFoundHint, { total: current().items.length }) }),
         el("button", { type: "button", className: "clear-search", onclick: function () { setQuery(""); }, text: t("clearSearch") }),
       ]),
     ]);
   }
 
-  function renderDetail(code) {
-    var trigger = triggers.filter(function (candidate) { return candidate.code === code; })[0];
-    if (!trigger) { renderNothingFound(); return; }
+  function exampleCell(field) {
+    if (field.example === null) return el("span", { className: "missing", text: t("noExample") });
+    return el("span", { className: "mono", text: field.example });
+  }
+
+  function triggerDetail(trigger) {
+    var view = VIEWS.triggers;
     var lang = state.lang;
     var rows = trigger.fields.map(function (field) {
       var scalar = field.type.replace(/Array$/, "");
@@ -211,18 +240,18 @@ export const PREVIEW_SCRIPT = String.raw`
         return prose(segment.text);
       }));
     });
-    replace("detail", [
-      backToList(trigger.code),
+    return [
+      backToList(view, trigger.code),
       el("div", { className: "eyebrow", text: t("webhookTrigger") }),
-      el("h2", { id: "trigger-title" }, [prose(trigger.names[lang]), trigger.confirmed ? null : provisionalBadge(trigger)]),
+      el("h2", { id: "trigger-title" }, [prose(trigger.names[lang]), itemBadge(view, trigger)]),
       prose(trigger.descriptions[lang], { className: "description", id: "trigger-description" }, "p"),
       el("div", { className: "meta" }, [
         el("span", {}, [el("b", { text: t("eventType") }), el("code", { text: trigger.eventType })]),
-        el("span", {}, [el("b", { text: t("group") }), groupOf[trigger.code].names[lang]]),
+        el("span", {}, [el("b", { text: t("group") }), view.groupOf[trigger.code].names[lang]]),
         el("span", {}, [el("b", { text: t("code") }), el("code", { text: trigger.code })]),
       ]),
       trigger.confirmed ? null : el("p", { className: "callout", role: "note", id: "provisional-note", text: t("provisionalLong", { type: trigger.eventType }) }),
-      el("h3", { className: "section-title" }, [t("fields"), el("span", { className: "count", text: fieldsCount(trigger.fields.length) })]),
+      el("h3", { className: "section-title" }, [t("fields"), el("span", { className: "count", text: plural("fieldsCount", trigger.fields.length) })]),
       el("table", { className: "fields", id: "fields" }, [
         el("thead", {}, [el("tr", {}, [
           el("th", { scope: "col", text: t("label") }),
@@ -234,15 +263,41 @@ export const PREVIEW_SCRIPT = String.raw`
       ]),
       el("h3", { className: "section-title", text: t("setup") }),
       el("ol", { className: "steps", id: "setup-steps" }, steps),
-    ]);
+    ];
   }
 
-  /** Re-render what depends on the search: the list, the count and the detail. */
+  function actionDetail(action) {
+    var view = VIEWS.actions;
+    return PreviewActionDetail.render(action, {
+      lang: state.lang,
+      t: t,
+      plural: plural,
+      lists: LISTS,
+      groupName: view.groupOf[action.code].names[state.lang],
+      backButton: backToList(view, action.code),
+      badge: badge,
+    });
+  }
+
+  function renderDetail(code) {
+    var view = current();
+    var item = view.items.filter(function (candidate) { return candidate.code === code; })[0];
+    if (!item) { renderNothingFound(); return; }
+    replace("detail", view.name === "actions" ? actionDetail(item) : triggerDetail(item));
+  }
+
+  /** Re-render what depends on the search and the view: the list, the count and the detail. */
   function renderResults() {
     var list = listed();
     var code = onShow(list);
     renderList(list, code);
     renderDetail(code);
+    return code;
+  }
+
+  function remember(code) {
+    var hash = state.view === "actions" ? "#" + ACTION_HASH + (code === null ? "" : encodeURIComponent(code)) : (code === null ? "" : "#" + encodeURIComponent(code));
+    try { history.replaceState(null, "", hash || location.pathname + location.search); } catch (ignored) { /* file: URLs may refuse */ }
   }
 
   function setQuery(query) {
@@ -253,13 +308,21 @@ export const PREVIEW_SCRIPT = String.raw`
   }
 
   function choose(code) {
-    state.chosen = code;
-    Array.prototype.forEach.call(document.querySelectorAll("[data-trigger]"), function (button) {
-      button.setAttribute("aria-current", button.getAttribute("data-trigger") === code ? "true" : "false");
+    var view = current();
+    state.chosen[view.name] = code;
+    Array.prototype.forEach.call(document.querySelectorAll("[" + view.attribute + "]"), function (button) {
+      button.setAttribute("aria-current", button.getAttribute(view.attribute) === code ? "true" : "false");
     });
     renderDetail(code);
-    try { history.replaceState(null, "", "#" + encodeURIComponent(code)); } catch (ignored) { /* file: URLs may refuse */ }
+    remember(code);
     if (window.matchMedia(PHONE).matches) document.getElementById("detail").scrollIntoView({ block: "start" });
+  }
+
+  function setView(name) {
+    if (name === state.view || !VIEWS[name]) return;
+    state.view = name;
+    renderChrome();
+    remember(renderResults());
   }
 
   function renderAll() {
@@ -281,6 +344,21 @@ export const PREVIEW_SCRIPT = String.raw`
       renderAll();
     });
   });
+  if (hasActions) {
+    var tabs = Array.prototype.slice.call(document.querySelectorAll("[data-view]"));
+    tabs.forEach(function (tab, index) {
+      tab.addEventListener("click", function () { setView(tab.getAttribute("data-view")); });
+      // The tabs pattern: one tab stop; the arrow keys, Home and End move to a tab and show it.
+      tab.addEventListener("keydown", function (event) {
+        var to = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }[event.key];
+        if (to === undefined) return;
+        event.preventDefault();
+        var next = tabs[(to + tabs.length) % tabs.length];
+        setView(next.getAttribute("data-view"));
+        next.focus();
+      });
+    });
+  }
   renderAll();
 })();
 `;

@@ -71,6 +71,12 @@ main { max-width: 1180px; margin: 0 auto; padding: 1.5rem; }
 .layout > footer { grid-column: 2; grid-row: 2; }
 .picker-head { padding: 1rem 1rem 0.75rem; border-bottom: 1px solid var(--line); background: var(--surface); }
 .picker-head h2 { margin: 0 0 0.625rem; font-size: 1rem; display: flex; justify-content: space-between; align-items: baseline; }
+/* The "Triggers | Actions" switch stands where the title is, the count beside it. */
+.picker-title { margin: 0 0 0.625rem; display: flex; justify-content: space-between; align-items: center; gap: 0.75rem; }
+.views { display: inline-flex; padding: 3px; border: 1px solid var(--line); border-radius: 10px; background: var(--bg); }
+.views [role="tab"] { border: 0; background: transparent; padding: 0.3rem 0.85rem; border-radius: 7px; font-size: 0.9375rem; font-weight: 650; color: var(--muted); cursor: pointer; white-space: nowrap; }
+.views [role="tab"]:hover { color: var(--text); }
+.views [role="tab"][aria-selected="true"] { background: var(--surface); color: var(--accent); box-shadow: 0 1px 2px rgba(16,24,40,0.12); }
 .count { color: var(--muted); font-size: var(--smallest); font-weight: 500; }
 .search { width: 100%; padding: 0.55rem 0.75rem 0.55rem 2.1rem; border: 1px solid var(--line); border-radius: 9px;
   background: var(--bg) url("${SEARCH_ICON}") no-repeat 0.7rem center; font: inherit; font-size: 0.9375rem; color: var(--text); }
@@ -81,10 +87,10 @@ main { max-width: 1180px; margin: 0 auto; padding: 1.5rem; }
 .group h3 { margin: 0.875rem 0.625rem 0.25rem; font-size: var(--smallest); font-weight: 700; letter-spacing: 0.06em; text-transform: uppercase; color: var(--muted); }
 .group ul { list-style: none; margin: 0; padding: 0; }
 /* The name flows as text and the badge follows it, moving to the next line only when the name fills this one. */
-.trigger { display: block; width: 100%; padding: 0.45rem 0.625rem; border: 0; border-radius: 8px; background: transparent; text-align: left; cursor: pointer; }
-.trigger .badge-provisional { margin-left: 0.375rem; vertical-align: 0.05em; }
-.trigger:hover { background: var(--bg); }
-.trigger[aria-current="true"] { background: var(--accent-soft); color: var(--accent); font-weight: 600; }
+.pick { display: block; width: 100%; padding: 0.45rem 0.625rem; border: 0; border-radius: 8px; background: transparent; text-align: left; cursor: pointer; }
+.pick .badge-provisional { margin-left: 0.375rem; vertical-align: 0.05em; }
+.pick:hover { background: var(--bg); }
+.pick[aria-current="true"] { background: var(--accent-soft); color: var(--accent); font-weight: 600; }
 .empty { margin: 1rem 0.625rem; color: var(--muted); font-size: var(--small); }
 
 .badge-provisional { display: inline-block; padding: 0.05rem 0.5rem; border: 1px solid var(--warn-line); border-radius: 999px;
@@ -123,6 +129,26 @@ table.fields { width: 100%; border-collapse: collapse; font-size: var(--small); 
 .type-Phone { background: #e4f5f7; color: #0e6470; }
 .type-array { box-shadow: inset 0 0 0 1px currentColor; }
 
+.section-hint { margin: -0.375rem 0 0.625rem; color: var(--muted); font-size: var(--small); max-width: 75ch; }
+.empty-section { margin: 0; color: var(--muted); font-size: var(--small); font-style: italic; }
+.fields .field-name { font-weight: 550; }
+.fields td.label { max-width: 26rem; }
+.req { display: inline-block; margin-left: 0.25rem; font-size: var(--smallest); white-space: nowrap; vertical-align: 0.05em; }
+.req-yes { padding: 0 0.45rem; border-radius: 999px; background: var(--accent-soft); color: var(--accent); font-weight: 650; }
+.req-no { color: var(--muted); font-weight: 500; }
+.fields .hint { margin: 0.25rem 0 0; color: var(--muted); font-size: var(--smallest); font-weight: 400; line-height: 1.45; }
+.fields td.list { color: var(--text); }
+.fields td.list .none { color: var(--muted); }
+.fields td.response code { font-size: var(--smallest); overflow-wrap: anywhere; }
+.list-cards { display: grid; gap: 0.75rem; }
+.list-card { padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 10px; }
+.list-card h4 { margin: 0; font-size: 0.9375rem; display: flex; flex-wrap: wrap; align-items: center; gap: 0.375rem 0.625rem; }
+.list-card .list-code { font-size: var(--smallest); font-weight: 400; }
+.list-items { margin: 0.5rem 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 0.375rem 1.25rem; font-size: var(--small); }
+.list-items code { font-size: var(--smallest); }
+.list-source { margin: 0.5rem 0 0; color: var(--muted); font-size: var(--small); max-width: 75ch; }
+.list-card .list-api { margin-top: 0.375rem; }
+
 ol.steps { margin: 0; padding: 0; list-style: none; counter-reset: step; }
 .steps li { position: relative; margin: 0 0 0.75rem; padding-left: 2.25rem; max-width: 75ch; }
 .steps li::before { counter-increment: step; content: counter(step); position: absolute; left: 0; top: 0.05rem; width: 1.5rem; height: 1.5rem;
@@ -146,7 +172,7 @@ footer { padding: 1.5rem 1rem 0; color: var(--muted); font-size: var(--smallest)
   .picker { position: static; max-height: none; overflow: visible; scroll-margin-top: calc(var(--topbar-h) + 0.75rem); }
   .picker-head { position: sticky; top: var(--topbar-h); z-index: 3; border-radius: var(--radius) var(--radius) 0 0; }
   .trigger-list { overflow: visible; }
-  .trigger { padding: 0.55rem 0.625rem; }
+  .pick { padding: 0.55rem 0.625rem; }
   .detail { padding: 1.125rem 1rem; }
   .to-list { display: inline-block; margin: 0 0 0.75rem; padding: 0.3rem 0.75rem; border: 1px solid var(--accent-line); border-radius: 999px;
     background: var(--accent-soft); color: var(--accent); font-size: var(--small); font-weight: 600; cursor: pointer; }
@@ -158,8 +184,11 @@ footer { padding: 1.5rem 1rem 0; color: var(--muted); font-size: var(--smallest)
   .fields tbody tr:last-child { border-bottom: 0; }
   .fields td { display: block; padding: 0; border: 0; }
   .fields td.type-cell { grid-column: 2; grid-row: 1; }
-  .fields td.code, .fields td.example { grid-column: 1 / -1; max-width: none; }
-  .fields td.code::before, .fields td.example::before { content: attr(data-th) " "; color: var(--muted); font-family: system-ui, sans-serif; font-size: var(--smallest); }
+  .fields td.label { max-width: none; }
+  /* On a phone each field is a card: a field that picks from no list says nothing about lists. */
+  .fields td.list-none { display: none; }
+  .fields td.code, .fields td.example, .fields td.list, .fields td.response { grid-column: 1 / -1; max-width: none; }
+  .fields td.code::before, .fields td.example::before, .fields td.list::before, .fields td.response::before { content: attr(data-th) " "; color: var(--muted); font-family: system-ui, sans-serif; font-size: var(--smallest); }
   footer { padding-top: 0.5rem; }
 }
 `;

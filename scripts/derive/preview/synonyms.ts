@@ -1,9 +1,9 @@
 /**
  * The preview search's synonyms, as data: each concept lists the words (or word stems) that mean the same
- * thing in English and Russian, so «пуш» finds "Push notification delivered", «пиксель» finds "AK-Pixel" and
- * «первый» finds «…открыто впервые». A query word related to a term (the term plus an ending, or from three
- * letters on the term's beginning; search-script.ts) is searched as every term of that concept, each at
- * the start of a word.
+ * thing in English and Russian, so «пуш» finds "Push notification delivered", «пиксель» finds "AK-Pixel",
+ * «первый» finds «…открыто впервые» and «удалить» finds «Исключить профиль из статического сегмента». A
+ * query word related to a term (the term plus an ending, or from three letters on the term's beginning;
+ * search-script.ts) is searched as every term of that concept, each at the start of a word.
  *
  * Terms are written as the page's search normalizes text: lower case, «е» for «ё», letters and digits only.
  * test/preview-search.test.ts checks that, and that no term sits in two concepts.
@@ -43,5 +43,15 @@ export const SEARCH_SYNONYMS: readonly SynonymConcept[] = [
   { concept: "stop list", terms: ["suppress", "stop", "blocklist", "стоп"] },
   { concept: "promo code assigned", terms: ["assign", "issue", "присв", "выда"] },
   { concept: "promo code activated", terms: ["activat", "redeem", "актив", "использ", "погаш"] },
-  { concept: "launch", terms: ["launch", "start", "запуск", "запущ"] },
+  { concept: "launch", terms: ["launch", "start", "запуск", "запущ", "запуст"] },
+  // The actions' words.
+  { concept: "segment", terms: ["segment", "сегмент"] },
+  { concept: "goal, conversion", terms: ["goal", "conversion", "цель", "цели", "конверси"] },
+  { concept: "scenario, workflow", terms: ["scenario", "workflow", "сценари"] },
+  { concept: "database", terms: ["databas", "баз"] },
+  // "Remove from a segment" and "delete a profile" both take something away; «удал» alone would find «удалось».
+  { concept: "delete, remove", terms: ["delet", "remov", "удалит", "удаля", "удален", "исключ"] },
+  { concept: "update, change", terms: ["updat", "chang", "edit", "modif", "обнов", "измен", "редакт"] },
+  // «получ» alone would find «получатель» (a recipient), «поиск» every "способ поиска" (matching mode).
+  { concept: "find, get", terms: ["find", "get", "lookup", "найт", "получит"] },
 ];
