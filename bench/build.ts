@@ -83,14 +83,15 @@ interface TriggerYaml {
 }
 
 interface LocaleYaml {
-  triggers: Record<string, { name: string; description: string }>;
+  triggers: Record<string, { name: string; description: string; altcraft: string }>;
   fields: Record<string, string>;
   [key: string]: unknown;
 }
 
 /**
  * Clone the bundled event types under new names until there are `size`: schema (with one extra field
- * of its own, labelled in every locale), samples (carrying that field), trigger and trigger labels.
+ * of its own, placed in the field policy's last block and labelled in every locale), samples (carrying
+ * that field), trigger and trigger labels.
  */
 function syntheticProject(size: number): string {
   const root = copyProject();
@@ -98,6 +99,8 @@ function syntheticProject(size: number): string {
   const triggersFile = join(root, "connector/triggers.yaml");
   const triggersYaml = parse(readFileSync(triggersFile, "utf8")) as { triggers: TriggerYaml[] };
   const byType = new Map(triggersYaml.triggers.map((trigger) => [trigger.event_type, trigger]));
+  const policyFile = join(root, "connector/fields.yaml");
+  const policy = parse(readFileSync(policyFile, "utf8")) as { blocks: Array<{ id: string; fields: string[] }> };
   const localeFiles = readdirSync(join(root, "connector/locales")).map((name) => join(root, "connector/locales", name));
   const locales = localeFiles.map((file) => parse(readFileSync(file, "utf8")) as LocaleYaml);
   for (let index = 0; registry.length < size; index++) {
@@ -106,6 +109,7 @@ function syntheticProject(size: number): string {
     const type = `${base.type}_x${copy}`;
     const field = `ref_${type}`;
     registry.push({ ...base, type });
+    policy.blocks.at(-1)!.fields.push(field);
 
     const schemaFile = `schemas/events/${type}.schema.json`;
     const schema = readJson(join(root, `schemas/events/${base.type}.schema.json`)) as {
@@ -131,11 +135,12 @@ function syntheticProject(size: number): string {
     triggersYaml.triggers.push({ ...trigger, code, event_type: type });
     for (const labels of locales) {
       const text = labels.triggers[trigger.code]!;
-      labels.triggers[code] = { name: `${text.name} (${copy})`, description: text.description };
+      labels.triggers[code] = { name: `${text.name} (${copy})`, description: text.description, altcraft: text.altcraft };
       labels.fields[field] = `Reference ${type}`;
     }
   }
   writeFileSync(triggersFile, stringify(triggersYaml));
+  writeFileSync(policyFile, stringify(policy));
   localeFiles.forEach((file, index) => writeFileSync(file, stringify(locales[index])));
   writeFileSync(join(root, REGISTRY_FILE), JSON.stringify(registry));
   return root;

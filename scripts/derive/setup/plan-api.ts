@@ -4,8 +4,8 @@
  * Request tab, its parameters, the Response tab where something is read from the answer, the Errors tab.
  */
 import type { ErrorRule, ManifestAction, ManifestList, ManifestRequest, Manifest } from "../../model/manifest.js";
-import { localizedEntries as localized, yesNo, type Entry, type Step } from "./step.js";
-import { LABELS, SECTIONS, WORDS } from "./text.js";
+import { localizedEntries as localized, type Entry, type Step } from "./step.js";
+import { LABELS, SECTIONS, WORDS, yesNo } from "./text.js";
 
 /** The Request tab (method, URL, content type) and its parameter rows, as two steps. */
 export function requestSteps(prefix: string, request: ManifestRequest): Step[] {

@@ -8,10 +8,10 @@
 import { EVENT_TYPES, type EventTypeInfo } from "../../event-types.js";
 import type { Manifest, ManifestField, ManifestTrigger } from "../../model/manifest.js";
 import { actionPlan, actionSteps, authorizationPlan, listPlan, type ActionPlan, type AuthorizationPlan, type ListPlan } from "./plan-api.js";
-import { entryCount, localizedEntries, yesNo, type Entry, type Step } from "./step.js";
-import { LABELS, SECTIONS, WORDS } from "./text.js";
+import { entryCount, localizedEntries, type Entry, type Step, type Totals } from "./step.js";
+import { LABELS, SECTIONS, WORDS, yesNo } from "./text.js";
 
-export type { Entry, Step } from "./step.js";
+export type { Entry, Step, Totals } from "./step.js";
 
 export interface TriggerPlan {
   trigger: ManifestTrigger;
@@ -34,18 +34,6 @@ export interface SetupPlan {
   totals: Totals;
 }
 
-export interface Totals {
-  triggers: number;
-  /** Trigger fields. */
-  fields: number;
-  lists: number;
-  actions: number;
-  actionFields: number;
-  /** Form entries: every value typed, picked, ticked or uploaded. */
-  entries: number;
-  /** An estimate of the typing time, in minutes: a range. */
-  minutes: { low: number; high: number };
-}
 
 const text = (value: string): Entry["value"] => value;
 

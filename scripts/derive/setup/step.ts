@@ -3,7 +3,6 @@
  * list of entries (one value to type, pick, tick or upload), and the helpers every part builds them with.
  */
 import { LOCALES, type Localized } from "../../model/manifest.js";
-import { WORDS } from "./text.js";
 
 /**
  * One value to enter: typed or pasted (`text`; an empty text means "leave the input empty"), picked from
@@ -27,15 +26,25 @@ export interface Step {
   block?: string;
 }
 
+/** The size of the whole setup, as the guide and the assistant open with it. */
+export interface Totals {
+  triggers: number;
+  /** Trigger fields. */
+  fields: number;
+  lists: number;
+  actions: number;
+  actionFields: number;
+  /** Form entries: every value typed, picked, ticked or uploaded. */
+  entries: number;
+  /** An estimate of the typing time, in minutes: a range. */
+  minutes: { low: number; high: number };
+}
+
 /** One text entry per locale: `Name in English`, then `Name in Russian`. */
 export function localizedEntries(labels: { en: Localized; ru: Localized }, texts: Localized): Entry[] {
   return LOCALES.map((locale) => ({ label: labels[locale], value: texts[locale], kind: "text" as const }));
 }
 
-/** A checkbox's state as the guide says it. */
-export function yesNo(on: boolean): Entry["value"] {
-  return on ? WORDS.yes : WORDS.no;
-}
 
 /** How many values a list of steps asks for. */
 export function entryCount(steps: readonly Step[]): number {

@@ -6,7 +6,7 @@
  */
 import { ASSUMPTIONS } from "../../albato-assumptions.js";
 import type { Locale, Localized } from "../../model/manifest.js";
-import type { Totals } from "./plan.js";
+import type { Totals } from "./step.js";
 
 /** One text per locale, the same shape everywhere. */
 const t = (en: string, ru: string): Localized => ({ en, ru });
@@ -83,6 +83,11 @@ export const WORDS = {
   dynamicList: t("Dynamic", "Динамический (Dynamic)"),
   utc: t("UTC", "UTC"),
 } as const;
+
+/** A checkbox's state as the guide says it. */
+export function yesNo(on: boolean): Localized {
+  return on ? WORDS.yes : WORDS.no;
+}
 
 /** Section headings and what each screen asks for, in the App Integrator's order. */
 export const SECTIONS = {
