@@ -7,7 +7,17 @@
  * `npm run build` (scripts/toolchain/generate-cli.ts). `validate-worker.cjs` is the entry of `validate`'s worker
  * threads (scripts/validate/validate-worker.ts), found next to the chunk that starts them.
  */
+import { chmodSync } from "node:fs";
+import { join } from "node:path";
 import { defineConfig } from "rolldown";
+
+/** The command's file is package.json's `bin`: `npx altcraft-albato` in a checkout runs it as a program, so it must be executable (rolldown writes every file 0644). */
+const executableBin = {
+  name: "executable-bin",
+  writeBundle(options: { dir?: string }) {
+    chmodSync(join(options.dir ?? "dist/bin", "altcraft-albato.cjs"), 0o755);
+  },
+};
 
 export default defineConfig({
   input: {
@@ -16,6 +26,7 @@ export default defineConfig({
     "validate-worker": "scripts/validate/validate-worker.ts",
   },
   platform: "node",
+  plugins: [executableBin],
   // json-schema-to-typescript (and Prettier, which it loads) stays a package of its own: only the generate
   // step and `build --check` load it.
   external: (id) => /^(json-schema-to-typescript|prettier)(\/|$)/.test(id),

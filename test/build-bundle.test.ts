@@ -5,7 +5,7 @@
  * build record sees every output there and every new toolchain build.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -44,6 +44,15 @@ beforeAll(() => {
 afterAll(() => rmSync(pkg, { recursive: true, force: true }));
 
 describe("the bundled bin building its own package", () => {
+  it("is a program, as package.json's bin: `npx altcraft-albato` runs it in a checkout", () => {
+    const bin = (JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["altcraft-albato"]!;
+    expect(statSync(join(pkg, bin)).mode & 0o111).toBe(0o111);
+    const npx = spawnSync("npx", ["--no-install", "altcraft-albato", "--version"], { cwd: pkg, encoding: "utf8" });
+    expect(npx.stderr).toBe("");
+    expect(npx.stdout.trim()).toBe(JSON.parse(readFileSync(join(pkg, "package.json"), "utf8")).version);
+    expect(npx.status).toBe(0);
+  });
+
   it("writes only dist/'s app outputs: the toolchain, the generated code and the sources stay byte for byte", () => {
     const before = tree("dist/bin", "dist/scripts", "dist/generated", "scripts", "schemas", "connector");
     const first = run("build", "--no-cache");
