@@ -7,7 +7,9 @@
  *    thread (target: validate ≥ 1.2× faster) and on two (how close to the two-thread floor it gets).
  *    Events/s, and the peak RSS of validate on LINES and on 2·LINES lines (target < 250 MB, flat).
  * 2. Folders of 1,000 and 10,000 one-event files: `validate` against ajv-cli 5 on the same files with the
- *    same schema, bundled here from schemas/ (target: ≤ 0.35× ajv-cli's time at both sizes).
+ *    same schema, bundled here from schemas/ (target: ≤ 0.35× ajv-cli's time at both sizes), and against
+ *    the floor of merely reading and JSON.parse-ing every file on one thread (what no validator can beat
+ *    there, so it tells whether the target is within reach on the machine at hand).
  * 3. Start-up: `validate <one sample>` against `node -e 0` (target ≤ 1.5×).
  */
 import { spawnSync } from "node:child_process";
@@ -150,6 +152,29 @@ if (isMainThread) {
   return floor;
 }
 
+/** The folder floor: list the folder, then open, read, close and JSON.parse each file in turn; nothing else. */
+function writeFolderFloor(dir: string): string {
+  const floor = join(dir, "folder-floor.mjs");
+  writeFileSync(
+    floor,
+    `import { closeSync, openSync, readdirSync, readSync } from "node:fs";
+import { join } from "node:path";
+
+const folder = process.argv[2];
+const buffer = Buffer.allocUnsafe(1 << 20);
+let count = 0;
+for (const name of readdirSync(folder).sort()) {
+  const fd = openSync(join(folder, name), "r");
+  const read = readSync(fd, buffer, 0, buffer.length, null);
+  closeSync(fd);
+  if (JSON.parse(buffer.toString("utf8", 0, read)) !== null) count++;
+}
+console.log(count + " files");
+`,
+  );
+  return floor;
+}
+
 interface Run {
   seconds: number;
   peakRss: number;
@@ -261,6 +286,7 @@ function timeQuietly(args: string[]): number {
 }
 
 function folders(dir: string): void {
+  const floor = writeFolderFloor(dir);
   const schema = join(dir, "click.bundled.schema.json");
   writeFileSync(schema, JSON.stringify(bundledSchema("click"), null, 2));
   console.log(`folders of one-event files (click, pretty-printed, ~${(statSync(join(root, "schemas/samples/click/full.json")).size / 1024).toFixed(0)} KB each): validate vs ajv-cli 5 with the same schema bundled, ${FOLDER_ROUNDS} rounds`);
@@ -270,15 +296,23 @@ function folders(dir: string): void {
     const ajvArgs = [ajvCli, "validate", "--spec=draft2020", "--strict=false", "-c", "ajv-formats", "-s", schema, "-d", `${folder}/*.json`];
     const ours: number[] = [];
     const theirs: number[] = [];
+    const floors: number[] = [];
     for (let round = 0; round < FOLDER_ROUNDS; round++) {
       theirs.push(timeQuietly(ajvArgs));
       ours.push(timeQuietly([cli, "validate", folder]));
+      floors.push(timeQuietly([floor, folder]));
     }
     const ratio = median(ours) / median(theirs);
     console.log(
       `  ${count.toLocaleString("en-US").padStart(6)} files: ajv-cli median ${median(theirs).toFixed(3)} s of ${seconds(theirs)}; ` +
         `validate median ${median(ours).toFixed(3)} s of ${seconds(ours)}; ratio ${ratio.toFixed(2)} (target ≤ 0.35): ${verdict(ratio <= 0.35)}; ` +
         `${Math.round(count / median(ours)).toLocaleString("en-US")} files/s`,
+    );
+    const floorRatio = median(floors) / median(theirs);
+    console.log(
+      `          read + JSON.parse floor, one thread: median ${median(floors).toFixed(3)} s of ${seconds(floors)}; floor / ajv-cli ${floorRatio.toFixed(2)} ` +
+        `(${floorRatio > 0.35 ? "above 0.35: the target is below what reading and parsing alone take on one thread here" : "within the target"}); ` +
+        `validate / floor ${(median(ours) / median(floors)).toFixed(2)}`,
     );
     rmSync(folder, { recursive: true, force: true });
   }
