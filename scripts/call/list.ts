@@ -4,7 +4,7 @@
  * `next_from_id`, scripts/api-methods.ts LIST_PAGING), each item's key and name read by the list's mapping.
  */
 import type { Locale, ManifestDynamicList, ManifestList } from "../model/manifest.js";
-import { postJson, HttpFailure, type HttpAnswer } from "./http.js";
+import { postRequest } from "./post.js";
 import type { Target } from "./options.js";
 import { buildRequest, type HttpRequestDocument } from "./request.js";
 import { applyAnswer, variableValue, type CallError } from "./response.js";
@@ -45,13 +45,9 @@ export async function fetchList(list: ManifestDynamicList, target: Target, token
   let request = first;
   const seen = new Set<string>();
   for (let page = 1; ; page++) {
-    let answer: HttpAnswer;
-    try {
-      answer = await postJson(new URL(request.url), JSON.stringify(request.body), request.headers, timeoutMs);
-    } catch (error) {
-      if (!(error instanceof HttpFailure)) throw error;
-      return { request, error: { kind: error.kind, message: error.message } };
-    }
+    const sent = await postRequest(request, timeoutMs);
+    if (sent.error) return { request, error: sent.error };
+    const answer = sent.answer;
     const outcome = applyAnswer(answer, list.errors, []);
     const failed = (error: CallError): ListResult => ({ request, status: answer.status, response: outcome.response, error });
     if (outcome.error) return failed(outcome.error);

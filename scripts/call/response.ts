@@ -5,7 +5,7 @@
  */
 import { ABSENT_VARIABLE_TEXT, NON_2XX_FAILS } from "../albato-behaviour.js";
 import type { ErrorRule, ResponseFieldRow } from "../model/manifest.js";
-import type { HttpAnswer } from "./http.js";
+import type { HttpAnswer } from "../http-post.js";
 
 export type ErrorKind = "api" | "credential" | "http" | "response" | "network" | "timeout" | "usage";
 

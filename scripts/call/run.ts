@@ -14,7 +14,7 @@ import { didYouMean } from "../load/nearest-key.js";
 import { loadBuilt } from "../load/release/built.js";
 import { LOCALES, type Locale, type Manifest, type ManifestAction } from "../model/manifest.js";
 import { terminalSafe } from "../write/terminal-text.js";
-import { HttpFailure, postJson } from "./http.js";
+import { postRequest } from "./post.js";
 import { fetchList, staticItems, type ListResult } from "./list.js";
 import { parseInputs, parseTarget, parseTimeout, readToken, TOKEN_VARIABLE, type CallOptions } from "./options.js";
 import { redactText, redactValue } from "./redact.js";
@@ -68,14 +68,9 @@ export async function callAction(action: ManifestAction, options: CallOptions, e
   const token = readToken(dryRun, env);
   const request = buildRequest(action.request, inputs, target, token, `action "${action.code}"`);
   if (dryRun) return { request };
-  try {
-    const answer = await postJson(new URL(request.url), JSON.stringify(request.body), request.headers, timeoutMs);
-    const outcome = applyAnswer(answer, action.errors, action.responseFields);
-    return { request, status: answer.status, ...outcome };
-  } catch (error) {
-    if (!(error instanceof HttpFailure)) throw error;
-    return { request, error: { kind: error.kind, message: error.message } };
-  }
+  const sent = await postRequest(request, timeoutMs);
+  if (sent.error) return { request, error: sent.error };
+  return { request, status: sent.answer.status, ...applyAnswer(sent.answer, action.errors, action.responseFields) };
 }
 
 export async function callList(manifest: Manifest, code: string, options: CallOptions, env: NodeJS.ProcessEnv): Promise<ListResult> {

@@ -1,6 +1,4 @@
-import type { Agent as HttpAgent } from "node:http";
-import type { Agent as HttpsAgent } from "node:https";
-import { httpPost } from "./http-post.js";
+import { HttpFailure, httpPost, type KeepAliveAgents } from "../http-post.js";
 
 /** How `send` retries: exponential backoff with jitter, on network errors, 5xx and 429 only. */
 export interface RetryPolicy {
@@ -16,7 +14,7 @@ export interface RetryPolicy {
 export interface PostTarget {
   url: string;
   /** Keep-alive agents shared by a run's requests; without them each request opens a connection. */
-  agents?: { http: HttpAgent; https: HttpsAgent };
+  agents?: KeepAliveAgents;
   /** Altcraft's "API response success message": when set, a 200 counts only if its body matches. */
   success?: RegExp;
   userAgent: string;
@@ -33,6 +31,8 @@ export interface BatchResult {
 }
 
 const SNIPPET = 120;
+/** Only a snippet of an answer is shown: the rest is not kept. */
+const MAX_ANSWER_BYTES = 64 * 1024;
 
 /** The delay before retry number `retry` (1-based): half fixed, half random, doubling each time. */
 export function backoffDelay(retry: number, policy: RetryPolicy, random: () => number = Math.random): number {
@@ -53,8 +53,8 @@ function snippet(text: string): string {
 
 /** Why a request got no answer, in a word: `ECONNREFUSED`, `ECONNRESET`, `ETIMEDOUT`. */
 function networkReason(error: unknown): string {
-  const failure = error as { code?: string; message?: string };
-  return failure.code ?? failure.message ?? String(error);
+  if (error instanceof HttpFailure) return error.code ?? error.message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -69,8 +69,7 @@ export async function postBatch(target: PostTarget, body: string, policy: RetryP
         new URL(target.url),
         body,
         { "content-type": "application/json", "user-agent": target.userAgent },
-        policy.timeoutMs,
-        target.agents,
+        { timeoutMs: policy.timeoutMs, maxAnswerBytes: MAX_ANSWER_BYTES, tooLong: "cut", ...(target.agents ? { agents: target.agents } : {}) },
       );
       const text = response.text;
       if (response.status === 200) {

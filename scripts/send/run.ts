@@ -3,7 +3,7 @@ import { CannotRunError, formatPlace, ProblemListError } from "../errors.js";
 import { readEventInputs, type Skipped } from "../load/event-inputs.js";
 import { terminalSafe } from "../write/terminal-text.js";
 import { toBatches } from "./batches.js";
-import { keepAliveAgents } from "./http-post.js";
+import { keepAliveAgents } from "../http-post.js";
 import { postBatch, type BatchResult, type PostTarget, type RetryPolicy } from "./post-batch.js";
 
 export interface SendOptions {
