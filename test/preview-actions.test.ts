@@ -17,6 +17,7 @@ import { appPreviewInput } from "./fixtures/browser/app-preview.js";
 import { launchChromium } from "./fixtures/browser/chromium.js";
 import { BROKEN_HYPHENS, SCROLL_BOXES, TEXT_AUDIT, type TextSample } from "./fixtures/browser/page-audits.js";
 import { servePages, type PageServer } from "./fixtures/browser/serve.js";
+import { reusedPage, type WatchedPage } from "./fixtures/browser/watched-page.js";
 
 const root = join(import.meta.dirname, "..");
 const outputDir = join(root, "test-output");
@@ -75,37 +76,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Opened {
-  page: Page;
-  errors: string[];
-  requests: string[];
-}
+const load = reusedPage(() => browser);
 
-// One page for the whole file; every test loads it from scratch.
-let shared: Opened;
-
-async function open(options: { width?: number; height?: number; url?: string; hash?: string } = {}): Promise<Opened> {
-  const { width = 1280, height = 900, url = appUrl, hash = "" } = options;
-  if (!shared) {
-    const page = await (await browser.newContext()).newPage();
-    shared = { page, errors: [], requests: [] };
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") shared.errors.push(message.text());
-    });
-    page.on("pageerror", (error) => shared.errors.push(error.message));
-    page.on("request", (request) => shared.requests.push(request.url()));
-  }
-  shared.errors.length = 0;
-  await shared.page.setViewportSize({ width, height });
-  await shared.page.goto("about:blank");
-  shared.requests.length = 0;
-  await shared.page.goto(url + hash, { waitUntil: "load" });
-  await shared.page.waitForSelector("[data-trigger], [data-action]");
-  return shared;
+function open(options: { width?: number; height?: number; url?: string; hash?: string } = {}): Promise<WatchedPage> {
+  const { width, height, url = appUrl, hash = "" } = options;
+  return load(url + hash, { width, height, ready: "[data-trigger], [data-action]" });
 }
 
 /** The app page on its actions view (by the switch, as a user gets there). */
-async function openActions(options: { width?: number; height?: number; lang?: Locale } = {}): Promise<Opened> {
+async function openActions(options: { width?: number; height?: number; lang?: Locale } = {}): Promise<WatchedPage> {
   const opened = await open(options);
   await opened.page.click("#view-actions");
   if (options.lang === "ru") await opened.page.click('[data-lang="ru"]');

@@ -5,13 +5,13 @@
  * wording). Writes screenshots and the measured contrast and font sizes to test-output/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appPreviewInput } from "./fixtures/browser/app-preview.js";
 import { launchChromium } from "./fixtures/browser/chromium.js";
+import { servePages, type PageServer } from "./fixtures/browser/serve.js";
+import { reusedPage, type WatchedPage } from "./fixtures/browser/watched-page.js";
 import { BROKEN_HYPHENS, SCROLL_BOXES, TEXT_AUDIT, type TextSample } from "./fixtures/browser/page-audits.js";
 import { renderPreviewHtml } from "../scripts/derive/preview.js";
 import { loadBuilt } from "../scripts/load/release/built.js";
@@ -22,11 +22,10 @@ const root = join(import.meta.dirname, "..");
 const outputDir = join(root, "test-output");
 let side: Side;
 let app: Manifest;
-let server: Server;
+let server: PageServer;
 let pageUrl: string;
 let appUrl: string;
 let browser: Browser;
-const hits: string[] = [];
 
 beforeAll(async () => {
   side = await loadBuilt(join(root, "test/fixtures/preview/manifest.json"));
@@ -36,52 +35,20 @@ beforeAll(async () => {
     ["/preview.html", renderPreviewHtml({ manifest: side.manifest, samples: side.samples, logoSvg: side.logoSvg! })],
     ["/app.html", renderPreviewHtml(appInput)],
   ]);
-  server = createServer((request, response) => {
-    hits.push(request.url ?? "");
-    const html = pages.get(request.url ?? "");
-    if (html) response.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html);
-    else response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  pageUrl = `${base}/preview.html`;
-  appUrl = `${base}/app.html`;
+  server = await servePages(pages);
+  pageUrl = `${server.base}/preview.html`;
+  appUrl = `${server.base}/app.html`;
   browser = await launchChromium();
   mkdirSync(outputDir, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
-interface Opened {
-  page: Page;
-  errors: string[];
-  requests: string[];
-}
-
-// One page for the whole file (opening pages is the slow part); every test reloads it from scratch.
-let shared: Opened;
-
-async function open(width = 1280, height = 900, url = pageUrl): Promise<Opened> {
-  if (!shared) {
-    const page = await (await browser.newContext()).newPage();
-    shared = { page, errors: [], requests: [] };
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") shared.errors.push(message.text());
-    });
-    page.on("pageerror", (error) => shared.errors.push(error.message));
-    page.on("request", (request) => shared.requests.push(request.url()));
-  }
-  shared.errors.length = 0;
-  await shared.page.setViewportSize({ width, height });
-  await shared.page.goto("about:blank");
-  shared.requests.length = 0;
-  await shared.page.goto(url, { waitUntil: "load" });
-  await shared.page.waitForSelector("[data-trigger]");
-  return shared;
-}
+const load = reusedPage(() => browser);
+const open = (width = 1280, height = 900, url = pageUrl): Promise<WatchedPage> => load(url, { width, height, ready: "[data-trigger]" });
 
 const openApp = (width = 1280, height = 900) => open(width, height, appUrl);
 const triggerByType = (eventType: string) => side.manifest.triggers.find((t) => t.eventType === eventType)!;
@@ -104,7 +71,7 @@ describe("preview page in Chromium", () => {
     await page.waitForTimeout(200); // give late requests (favicon, fonts) a chance to show up
     expect(errors).toEqual([]);
     expect(requests).toEqual([pageUrl]);
-    expect(hits.filter((hit) => hit !== "/preview.html" && hit !== "/app.html")).toEqual([]);
+    expect(server.hits.filter((hit) => hit !== "/preview.html" && hit !== "/app.html")).toEqual([]);
     expect(await page.title()).toBe("Altcraft on Albato — app reference");
   });
 

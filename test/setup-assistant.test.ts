@@ -16,6 +16,7 @@ import { repoApp } from "./fixtures/build/repo-app.js";
 import { launchChromium } from "./fixtures/browser/chromium.js";
 import { SCROLL_BOXES, TEXT_AUDIT, type TextSample } from "./fixtures/browser/page-audits.js";
 import { servePages, type PageServer } from "./fixtures/browser/serve.js";
+import { watch } from "./fixtures/browser/watched-page.js";
 
 let manifest: Manifest;
 let plan: SetupPlan;
@@ -24,8 +25,8 @@ let server: PageServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const requests: string[] = [];
-const errors: string[] = [];
+let requests: string[];
+let errors: string[];
 
 beforeAll(async () => {
   manifest = (await repoApp()).derived.manifest;
@@ -46,12 +47,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext();
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.base });
-  page = await context.newPage();
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
-  });
+  ({ page, requests, errors } = watch(await context.newPage()));
 }, 60_000);
 
 afterAll(async () => {

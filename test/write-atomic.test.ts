@@ -52,27 +52,18 @@ const CODES: Array<[string, string]> = [
 
 describe("writeFileAtomic", () => {
   for (const [code, reason] of CODES) {
-    it(`a write failing with ${code}: one line, no temporary file, the old content kept`, async () => {
-      const folder = join(dir, `write-${code}`);
-      mkdirSync(folder);
-      const target = join(folder, "out.json");
-      writeFileSync(target, "old\n");
-      inject.writeFile = code;
-      expect(await rejectionLines(writeFileAtomic(target, "new\n"))).toBe(`${target}: cannot write: ${reason}`);
-      expect(readdirSync(folder)).toEqual(["out.json"]);
-      expect(readFileSync(target, "utf8")).toBe("old\n");
-    });
-
-    it(`a rename failing with ${code}: one line, no temporary file, the old content kept`, async () => {
-      const folder = join(dir, `rename-${code}`);
-      mkdirSync(folder);
-      const target = join(folder, "out.json");
-      writeFileSync(target, "old\n");
-      inject.rename = code;
-      expect(await rejectionLines(writeFileAtomic(target, "new\n"))).toBe(`${target}: cannot write: ${reason}`);
-      expect(readdirSync(folder)).toEqual(["out.json"]);
-      expect(readFileSync(target, "utf8")).toBe("old\n");
-    });
+    for (const step of ["writeFile", "rename"] as const) {
+      it(`a ${step === "writeFile" ? "write" : "rename"} failing with ${code}: one line, no temporary file, the old content kept`, async () => {
+        const folder = join(dir, `${step}-${code}`);
+        mkdirSync(folder);
+        const target = join(folder, "out.json");
+        writeFileSync(target, "old\n");
+        inject[step] = code;
+        expect(await rejectionLines(writeFileAtomic(target, "new\n"))).toBe(`${target}: cannot write: ${reason}`);
+        expect(readdirSync(folder)).toEqual(["out.json"]);
+        expect(readFileSync(target, "utf8")).toBe("old\n");
+      });
+    }
   }
 });
 

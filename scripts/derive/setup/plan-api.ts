@@ -4,7 +4,7 @@
  * Request tab, its parameters, the Response tab where something is read from the answer, the Errors tab.
  */
 import type { ErrorRule, ManifestAction, ManifestList, ManifestRequest, Manifest } from "../../model/manifest.js";
-import { localizedEntries as localized, type Entry, type Step } from "./step.js";
+import { localizedEntries, type Entry, type Step } from "./step.js";
 import { LABELS, SECTIONS, WORDS, yesNo } from "./text.js";
 
 /** The Request tab (method, URL, content type) and its parameter rows, as two steps. */
@@ -63,7 +63,7 @@ export function authorizationPlan(manifest: Manifest): AuthorizationPlan {
       id: "authorization",
       title: SECTIONS.authorization.title,
       entries: [
-        ...localized(LABELS.nameIn, authorization.names),
+        ...localizedEntries(LABELS.nameIn, authorization.names),
         { label: LABELS.authorizationType, value: none ? WORDS.noAuthorization : WORDS.custom, kind: "choice" },
       ],
     },
@@ -73,8 +73,8 @@ export function authorizationPlan(manifest: Manifest): AuthorizationPlan {
       entries: [
         { label: LABELS.fieldCode, value: field.code, kind: "text" },
         { label: LABELS.fieldType, value: field.type, kind: "choice" },
-        ...localized(LABELS.nameIn, field.names),
-        ...localized(LABELS.hintIn, field.hints),
+        ...localizedEntries(LABELS.nameIn, field.names),
+        ...localizedEntries(LABELS.hintIn, field.hints),
         { label: LABELS.requiredField, value: yesNo(field.required), kind: "check" },
         { label: LABELS.editableField, value: yesNo(field.editable), kind: "check" },
       ],
@@ -94,7 +94,7 @@ export function listPlan(list: ManifestList): ListPlan {
     id: prefix,
     title: list.names,
     entries: [
-      ...localized(LABELS.nameIn, list.names),
+      ...localizedEntries(LABELS.nameIn, list.names),
       { label: LABELS.listType, value: list.type === "static" ? WORDS.staticList : WORDS.dynamicList, kind: "choice" },
     ],
   };
@@ -102,7 +102,7 @@ export function listPlan(list: ManifestList): ListPlan {
     const items: Step = {
       id: `${prefix}/items`,
       title: SECTIONS.lists.items(list.items.length),
-      entries: list.items.flatMap((item): Entry[] => [{ label: LABELS.itemKey, value: item.key, kind: "text" }, ...localized(LABELS.itemNameIn, item.names)]),
+      entries: list.items.flatMap((item): Entry[] => [{ label: LABELS.itemKey, value: item.key, kind: "text" }, ...localizedEntries(LABELS.itemNameIn, item.names)]),
     };
     return { list, steps: [create, items] };
   }
@@ -150,7 +150,7 @@ export function actionPlan(manifest: Manifest, action: ManifestAction): ActionPl
     create: {
       id: prefix,
       title: action.names,
-      entries: [...localized(LABELS.nameIn, action.names), ...localized(LABELS.descriptionIn, action.descriptions)],
+      entries: [...localizedEntries(LABELS.nameIn, action.names), ...localizedEntries(LABELS.descriptionIn, action.descriptions)],
       ...(action.provisional ? { note: SECTIONS.actions.provisional } : {}),
     },
     fields: action.fields.map((field) => ({
@@ -158,8 +158,8 @@ export function actionPlan(manifest: Manifest, action: ManifestAction): ActionPl
       title: field.names,
       entries: [
         { label: LABELS.fieldCode, value: field.code, kind: "text" },
-        ...localized(LABELS.nameIn, field.names),
-        ...localized(LABELS.hintIn, field.hints),
+        ...localizedEntries(LABELS.nameIn, field.names),
+        ...localizedEntries(LABELS.hintIn, field.hints),
         { label: LABELS.fieldType, value: field.type, kind: "choice" },
         ...(field.list !== undefined ? [{ label: LABELS.list, value: listName(field.list), kind: "choice" as const }] : []),
         { label: LABELS.editableField, value: yesNo(field.editable), kind: "check" },
